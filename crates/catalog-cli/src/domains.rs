@@ -1,0 +1,80 @@
+//! `catalog domains` and `catalog template`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use catalog_core::domains::DOMAINS;
+use catalog_core::seeds::{self, Completeness};
+use catalog_core::vocab::government_level;
+use catalog_core::{template, to_json};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct DomainRow {
+    number: usize,
+    name: &'static str,
+    items: usize,
+    completeness: Option<Completeness>,
+    guideline: Option<String>,
+    document_number: Option<String>,
+    issuer: Option<String>,
+}
+
+pub fn list(json: bool) -> ExitCode {
+    let rows: Vec<DomainRow> = DOMAINS
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let guide = seeds::guide(name);
+            DomainRow {
+                number: i + 1,
+                name,
+                items: guide.map_or(0, |g| g.items.len()),
+                completeness: guide.map(|g| g.completeness),
+                guideline: guide.map(|g| g.guideline.title.clone()),
+                document_number: guide.and_then(|g| g.guideline.document_number.clone()),
+                issuer: guide.and_then(|g| g.guideline.issuer.clone()),
+            }
+        })
+        .collect();
+    if json {
+        // Plain data of strings and numbers: serialising cannot fail.
+        println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+    } else {
+        println!("序号  领域                      事项数  指引文号");
+        for r in &rows {
+            let partial = if r.completeness == Some(Completeness::Partial) { "（部分）" } else { "" };
+            println!(
+                "{:>2}    {:<24}{:>4}{partial}  {}",
+                r.number,
+                r.name,
+                r.items,
+                r.document_number.as_deref().unwrap_or("文号未查到")
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+pub fn template(domain: &str, level: &str, output: Option<&Path>) -> ExitCode {
+    let Some(guide) = seeds::guide(domain) else {
+        eprintln!("未知领域“{domain}”：请用 catalog domains 查看26个领域的名称 / unknown domain {domain:?}");
+        return ExitCode::from(2);
+    };
+    let Some(level) = government_level(level) else {
+        eprintln!("层级“{level}”无法识别：请写县级或乡级 / level must be 县级 or 乡级");
+        return ExitCode::from(2);
+    };
+    let text = to_json(&template::template(guide, level));
+    match output {
+        None => print!("{text}"),
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, text) {
+                eprintln!("无法写入 {}：{e} / cannot write {}", path.display(), path.display());
+                return ExitCode::from(2);
+            }
+            eprintln!("已写入 {}（{}领域，{}） / written", path.display(), guide.name, level);
+        }
+    }
+    ExitCode::SUCCESS
+}

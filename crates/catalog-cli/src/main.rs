@@ -1,0 +1,80 @@
+//! `catalog`: validate, template and inspect 基层政务公开事项标准目录 from the command line.
+//! A thin shell: reading files and printing is here, everything else is `catalog-core`.
+
+mod domains;
+mod text;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "catalog",
+    version,
+    about = "基层政务公开事项标准目录：校验、模板与领域清单 / validate catalogs of government disclosure items"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 校验目录文件 / validate catalog files (exit 0: no error, 1: errors found, 2: a file cannot be read)
+    Validate {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Also print each message in English.
+        #[arg(long)]
+        en: bool,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// 按领域标准指引生成起始目录 / build a starting catalog from a domain's guideline
+    Template {
+        #[arg(long)]
+        domain: String,
+        #[arg(long, default_value = "乡级")]
+        level: String,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// 列出26个试点领域 / list the 26 pilot domains with item counts and guideline numbers
+    Domains {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// 输出目录格式的 JSON Schema / print the JSON Schema of catalog format v1
+    Schema {
+        /// Print the schema of the seed domain files instead.
+        #[arg(long)]
+        seeds: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Validate { format, en, files } => validate::run(&files, format == Format::Json, en),
+        Command::Template { domain, level, output } => domains::template(&domain, &level, output.as_deref()),
+        Command::Domains { format } => domains::list(format == Format::Json),
+        Command::Schema { seeds } => {
+            let schema = if seeds {
+                catalog_core::schema::domain_guide_schema()
+            } else {
+                catalog_core::schema::catalog_schema()
+            };
+            print!("{}", catalog_core::schema::to_pretty(&schema));
+            ExitCode::SUCCESS
+        }
+    }
+}

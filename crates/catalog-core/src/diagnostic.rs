@@ -1,0 +1,152 @@
+//! Findings of the validator: stable machine codes, severities, locations and mechanical fixes.
+//! Human messages are rendered in one place, [`crate::messages`].
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How bad a finding is. Only `Error` makes a catalog invalid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// What the validator found, with the data its message needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    MetaLevel { value: String, suggestion: Option<&'static str> },
+    MetaMissing { field: &'static str },
+    Required { field: &'static str },
+    ItemShape { levels: usize },
+    IdMissing,
+    IdDuplicate { id: String },
+    DomainUnknown { domain: String },
+    DomainAlias { alias: String, canonical: String },
+    ItemDuplicate { path: String, first: String },
+    ChannelVariant { raw: String, canonical: String },
+    ChannelUnparsed { raw: String },
+    ChannelOther { name: String },
+    TimeUnrecognised { text: String },
+    TimeNoTrigger { clause: String },
+    TimeExceedsDefault { clause: String },
+    BasisUnbalanced { text: String },
+    BasisGarbledNumber { raw: String },
+    BasisNonStandardNumber { raw: String, normalized: String },
+    BasisGenericOnly,
+    BasisPlaceholder { text: String },
+    AudienceUnknown { value: String, suggestion: Option<&'static str> },
+    AudienceGroupMissing,
+    ModeUnknown { value: String, suggestion: Option<&'static str> },
+    WithheldNoReason,
+    LevelUnknown { label: String },
+    LevelCompound { label: String },
+    LevelInconsistent { meta_level: String, levels: String },
+    PrivacyIdNumber { masked: String },
+    PrivacyBankCard { masked: String },
+    PrivacyRoster { domain: String },
+    CoverageMissing { domain: String },
+    NotApplicableNoReason { domain: String },
+    NotApplicableCovered { domain: String },
+    NotApplicableUnknown { domain: String },
+    GuidelineMissing { domain: String, path: String, source: String },
+    GuidelineLocal { domain: String },
+}
+
+/// One line of the rule table: code, severity and what the README says of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub code: &'static str,
+    pub severity: Severity,
+}
+
+impl Finding {
+    /// The stable machine code and severity. Codes never change meaning once published.
+    pub fn rule(&self) -> Rule {
+        use Finding::*;
+        use Severity::*;
+        let (code, severity) = match self {
+            MetaLevel { .. } => ("meta.level", Error),
+            MetaMissing { .. } => ("meta.missing", Warning),
+            Required { .. } => ("entry.required", Error),
+            ItemShape { .. } => ("entry.item-shape", Error),
+            IdMissing => ("entry.id-missing", Warning),
+            IdDuplicate { .. } => ("entry.id-duplicate", Error),
+            DomainUnknown { .. } => ("domain.unknown", Warning),
+            DomainAlias { .. } => ("domain.alias", Info),
+            ItemDuplicate { .. } => ("item.duplicate", Error),
+            ChannelVariant { .. } => ("channel.variant", Warning),
+            ChannelUnparsed { .. } => ("channel.unparsed", Warning),
+            ChannelOther { .. } => ("channel.other", Info),
+            TimeUnrecognised { .. } => ("time.unrecognised", Warning),
+            TimeNoTrigger { .. } => ("time.no-trigger", Warning),
+            TimeExceedsDefault { .. } => ("time.exceeds-default", Warning),
+            BasisUnbalanced { .. } => ("basis.unbalanced", Error),
+            BasisGarbledNumber { .. } => ("basis.garbled-number", Error),
+            BasisNonStandardNumber { .. } => ("basis.doc-number-format", Warning),
+            BasisGenericOnly => ("basis.generic-only", Warning),
+            BasisPlaceholder { .. } => ("basis.placeholder", Error),
+            AudienceUnknown { suggestion: Some(_), .. } => ("audience.variant", Warning),
+            AudienceUnknown { suggestion: None, .. } => ("audience.unknown", Error),
+            AudienceGroupMissing => ("audience.group-missing", Warning),
+            ModeUnknown { suggestion: Some(_), .. } => ("mode.variant", Warning),
+            ModeUnknown { suggestion: None, .. } => ("mode.unknown", Error),
+            WithheldNoReason => ("mode.withheld-reason", Error),
+            LevelUnknown { .. } => ("level.unknown", Warning),
+            LevelCompound { .. } => ("level.compound", Warning),
+            LevelInconsistent { .. } => ("level.inconsistent", Warning),
+            PrivacyIdNumber { .. } => ("privacy.id-number", Error),
+            PrivacyBankCard { .. } => ("privacy.bank-card", Error),
+            PrivacyRoster { .. } => ("privacy.roster-public", Warning),
+            CoverageMissing { .. } => ("coverage.missing", Warning),
+            NotApplicableNoReason { .. } => ("coverage.na-reason", Warning),
+            NotApplicableCovered { .. } => ("coverage.na-covered", Warning),
+            NotApplicableUnknown { .. } => ("coverage.na-unknown", Warning),
+            GuidelineMissing { .. } => ("guideline.missing", Warning),
+            GuidelineLocal { .. } => ("guideline.local", Info),
+        };
+        Rule { code, severity }
+    }
+}
+
+/// A mechanical fix: set `field` of the entry (or of `meta` for catalog-level findings) to `value`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Fix {
+    pub field: String,
+    pub value: serde_json::Value,
+}
+
+/// A finding at a place in the catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub finding: Finding,
+    /// Entry id (or `#N`, 1-based, when the entry has no id); `None` for catalog-level findings.
+    pub entry: Option<String>,
+    /// Row as the source spreadsheet shows it, when known.
+    pub row: Option<u32>,
+    pub sheet: Option<String>,
+    /// Field name from the v1 contract (`meta.level`, `channels`, …).
+    pub field: Option<&'static str>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub fn code(&self) -> &'static str {
+        self.finding.rule().code
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.finding.rule().severity
+    }
+}

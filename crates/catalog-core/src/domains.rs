@@ -1,0 +1,69 @@
+//! The 26 pilot domains of 国办发〔2019〕54号, in the order of the reference table, and name resolution.
+
+use crate::seeds;
+use crate::text::squash;
+
+/// The 26 pilot domains (试点领域), canonical names.
+pub const DOMAINS: [&str; 26] = [
+    "重大建设项目",
+    "公共资源交易",
+    "财政预决算",
+    "安全生产",
+    "税收管理",
+    "农村集体土地征收",
+    "国有土地上房屋征收与补偿",
+    "生态环境",
+    "公共文化服务",
+    "扶贫",
+    "救灾",
+    "食品药品监管",
+    "城市综合执法",
+    "就业",
+    "社会救助",
+    "养老服务",
+    "户籍管理",
+    "涉农补贴",
+    "卫生健康",
+    "市政服务",
+    "义务教育",
+    "社会保险",
+    "保障性住房",
+    "农村危房改造",
+    "公共法律服务",
+    "城乡规划",
+];
+
+/// How a written domain name relates to the 26.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DomainName {
+    /// Written canonically (a trailing `领域` and spaces are tolerated).
+    Canonical(&'static str),
+    /// An older or local name of a canonical domain (环境保护 → 生态环境).
+    Alias(&'static str),
+    Unknown,
+}
+
+/// Resolve a domain name as written in a catalog.
+pub fn resolve(name: &str) -> DomainName {
+    let key = squash(name);
+    let key = key.strip_suffix("领域").unwrap_or(&key);
+    if let Some(d) = DOMAINS.iter().find(|d| **d == key) {
+        return DomainName::Canonical(d);
+    }
+    for guide in seeds::guides() {
+        if guide.aliases.iter().any(|a| a == key)
+            && let Some(d) = DOMAINS.iter().find(|d| **d == guide.name)
+        {
+            return DomainName::Alias(d);
+        }
+    }
+    DomainName::Unknown
+}
+
+/// The canonical name for a written domain name, alias or not.
+pub fn canonical(name: &str) -> Option<&'static str> {
+    match resolve(name) {
+        DomainName::Canonical(d) | DomainName::Alias(d) => Some(d),
+        DomainName::Unknown => None,
+    }
+}

@@ -1,0 +1,194 @@
+//! The one place where findings become human messages, Chinese first and English second.
+
+use crate::diagnostic::Finding;
+
+/// Field names of the v1 contract as the Chinese UI and catalogs call them.
+pub fn field_label(field: &str) -> &'static str {
+    match field {
+        "id" => "编号",
+        "domain" => "领域",
+        "item" => "公开事项",
+        "content" => "公开内容（要素）",
+        "basis" => "公开依据",
+        "time_limit" => "公开时限",
+        "subject" => "公开主体",
+        "channels" => "公开渠道和载体",
+        "audience" => "公开对象",
+        "audience_group" => "特定群体说明",
+        "mode" => "公开方式",
+        "withheld_reason" => "不予公开理由",
+        "levels" => "公开层级",
+        "extra" => "其他列",
+        "meta.level" => "目录层级",
+        "meta.title" => "目录标题",
+        "meta.government" => "编制单位",
+        "not_applicable" => "未涉及领域说明",
+        _ => "字段",
+    }
+}
+
+/// The Chinese message.
+pub fn zh(f: &Finding) -> String {
+    use Finding::*;
+    match f {
+        MetaLevel { value, suggestion: Some(s) } => {
+            format!("目录层级“{value}”应写作“{s}”（县级或乡级，乡镇、街道均为乡级）")
+        }
+        MetaLevel { value, suggestion: None } if value.is_empty() => "缺少目录层级：请填写县级或乡级".into(),
+        MetaLevel { value, .. } => format!("目录层级“{value}”无法识别：只能是县级或乡级"),
+        MetaMissing { field } => format!("缺少{}", field_label(field)),
+        Required { field } => format!("缺少必填要素“{}”", field_label(field)),
+        ItemShape { levels } => format!("公开事项应有1至3级且每级不为空，现为{levels}级或含空级"),
+        IdMissing => "事项缺少编号：导出和比对版本时无法稳定对应".into(),
+        IdDuplicate { id } => format!("编号“{id}”重复"),
+        DomainUnknown { domain } => format!("“{domain}”不是26个试点领域之一，请核对领域名称"),
+        DomainAlias { alias, canonical } => format!("领域“{alias}”是旧称，标准名称为“{canonical}”"),
+        ItemDuplicate { path, first } => format!("公开事项“{path}”在本领域重复（首次出现于{first}）"),
+        ChannelVariant { raw, canonical } => format!("公开渠道“{raw}”应写作标准名称“{canonical}”"),
+        ChannelUnparsed { raw } => format!("公开渠道“{raw}”是整段勾选文字，应拆分为各个渠道"),
+        ChannelOther { name } => format!("“{name}”不是13项标准渠道之一，按自定义渠道保留"),
+        TimeUnrecognised { text } => {
+            format!("公开时限“{text}”无法识别，请写明期限和起算点，如“信息形成或变更之日起20个工作日内”")
+        }
+        TimeNoTrigger { clause } => format!("公开时限“{clause}”缺少起算点，如“信息形成或变更之日起”"),
+        TimeExceedsDefault { clause } => {
+            format!("公开时限“{clause}”超过《政府信息公开条例》第二十六条规定的20个工作日，且未引用另有规定的依据")
+        }
+        BasisUnbalanced { text } => format!("公开依据中书名号不配对：“{text}”"),
+        BasisGarbledNumber { raw } => format!("公开依据中的文号“{raw}”残缺，请核对原文"),
+        BasisNonStandardNumber { raw, normalized } => format!("文号“{raw}”应规范为“{normalized}”"),
+        BasisGenericOnly => "公开依据只有“相关政策文件”等笼统表述，请写明具体法规文件名称".into(),
+        BasisPlaceholder { text } => format!("公开依据含模板占位“{text}”，请替换为本地实际文件"),
+        AudienceUnknown { value, suggestion: Some(s) } => format!("公开对象“{value}”应写作“{s}”"),
+        AudienceUnknown { value, suggestion: None } => format!("公开对象“{value}”无法识别：只能是全社会或特定群体"),
+        AudienceGroupMissing => "公开对象为特定群体，但未写明是哪一群体".into(),
+        ModeUnknown { value, suggestion: Some(s) } => format!("公开方式“{value}”应写作“{s}”"),
+        ModeUnknown { value, suggestion: None } => format!("公开方式“{value}”无法识别：只能是主动、依申请或不予公开"),
+        WithheldNoReason => {
+            "不予公开的事项必须写明法定理由（如《政府信息公开条例》第十四条、第十五条、第十六条）".into()
+        }
+        LevelUnknown { label } => format!("公开层级“{label}”无法识别"),
+        LevelCompound { label } => format!("公开层级“{label}”包含两个层级，应分开勾选"),
+        LevelInconsistent { meta_level, levels } => {
+            format!("本目录为{meta_level}目录，但该事项公开层级为“{levels}”，不含{meta_level}")
+        }
+        PrivacyIdNumber { masked } => format!("含公民身份号码（{masked}），公开前必须去标识化处理"),
+        PrivacyBankCard { masked } => format!("含银行卡号（{masked}），公开前必须去标识化处理"),
+        PrivacyRoster { domain } => format!(
+            "{domain}领域的名单公示面向全社会在政府网站公开：应去标识化（隐去身份证号、银行账号等中间位数），或改为村公示栏等特定范围"
+        ),
+        CoverageMissing { domain } => format!("未覆盖“{domain}”领域，也未在未涉及领域说明中写明理由"),
+        NotApplicableNoReason { domain } => format!("未涉及领域“{domain}”缺少理由说明"),
+        NotApplicableCovered { domain } => format!("“{domain}”已声明为未涉及领域，但目录中仍有该领域事项"),
+        NotApplicableUnknown { domain } => format!("未涉及领域说明中的“{domain}”不是26个试点领域之一"),
+        GuidelineMissing { domain, path, source } => {
+            format!("{domain}领域标准指引事项“{path}”未列入目录（{source}）；如不适用请写明理由后删除")
+        }
+        GuidelineLocal { domain } => format!("本事项不在{domain}领域标准指引中，属因地制宜增加的事项"),
+    }
+}
+
+/// The English message.
+pub fn en(f: &Finding) -> String {
+    use Finding::*;
+    match f {
+        MetaLevel { value, suggestion: Some(s) } => format!("catalog level \"{value}\" should be written \"{s}\""),
+        MetaLevel { value, .. } if value.is_empty() => "catalog level missing: 县级 (county) or 乡级 (township)".into(),
+        MetaLevel { value, .. } => format!("catalog level \"{value}\" unknown: use 县级 or 乡级"),
+        MetaMissing { field } => format!("{field} is missing"),
+        Required { field } => format!("required element {field} is missing"),
+        ItemShape { levels } => format!("item must have 1 to 3 non-empty levels, has {levels} or an empty one"),
+        IdMissing => "entry has no id; exports and version comparison cannot track it".into(),
+        IdDuplicate { id } => format!("id \"{id}\" is used twice"),
+        DomainUnknown { domain } => format!("\"{domain}\" is not one of the 26 pilot domains"),
+        DomainAlias { alias, canonical } => format!("domain \"{alias}\" is an old name of \"{canonical}\""),
+        ItemDuplicate { path, first } => format!("item \"{path}\" appears twice in this domain (first at {first})"),
+        ChannelVariant { raw, canonical } => format!("channel \"{raw}\" should be the canonical \"{canonical}\""),
+        ChannelUnparsed { raw } => format!("channel \"{raw}\" is a whole checklist; split it into channels"),
+        ChannelOther { name } => format!("\"{name}\" is not one of the 13 standard channels; kept as a named channel"),
+        TimeUnrecognised { text } => format!("time limit \"{text}\" not recognised; give a period and its trigger"),
+        TimeNoTrigger { clause } => format!("time limit \"{clause}\" has no trigger (from when the period runs)"),
+        TimeExceedsDefault { clause } => format!(
+            "time limit \"{clause}\" exceeds the 20 working days of the Disclosure Regulation art. 26 without citing another rule"
+        ),
+        BasisUnbalanced { text } => format!("unbalanced title brackets 《》 in basis: \"{text}\""),
+        BasisGarbledNumber { raw } => format!("garbled document number \"{raw}\" in basis"),
+        BasisNonStandardNumber { raw, normalized } => format!("document number \"{raw}\" should read \"{normalized}\""),
+        BasisGenericOnly => "basis is only a generic phrase; cite the actual laws or documents".into(),
+        BasisPlaceholder { text } => format!("basis contains a template placeholder \"{text}\""),
+        AudienceUnknown { value, suggestion: Some(s) } => format!("audience \"{value}\" should be written \"{s}\""),
+        AudienceUnknown { value, .. } => format!("audience \"{value}\" unknown: use 全社会 or 特定群体"),
+        AudienceGroupMissing => "audience is 特定群体 but the group is not named".into(),
+        ModeUnknown { value, suggestion: Some(s) } => format!("mode \"{value}\" should be written \"{s}\""),
+        ModeUnknown { value, .. } => format!("mode \"{value}\" unknown: use 主动, 依申请 or 不予公开"),
+        WithheldNoReason => "withheld (不予公开) item needs its legal reason (Regulation art. 14, 15 or 16)".into(),
+        LevelUnknown { label } => format!("level \"{label}\" not recognised"),
+        LevelCompound { label } => format!("level \"{label}\" names two levels; list them separately"),
+        LevelInconsistent { meta_level, levels } => {
+            format!("a {meta_level} catalog lists an item published at \"{levels}\" only")
+        }
+        PrivacyIdNumber { masked } => format!("contains a citizen ID number ({masked}); de-identify before publishing"),
+        PrivacyBankCard { masked } => format!("contains a bank card number ({masked}); de-identify before publishing"),
+        PrivacyRoster { domain } => format!(
+            "{domain} roster published to everyone on the website: de-identify it or limit it to the village notice board"
+        ),
+        CoverageMissing { domain } => format!("domain {domain} is neither covered nor declared not applicable"),
+        NotApplicableNoReason { domain } => format!("not-applicable domain {domain} has no reason"),
+        NotApplicableCovered { domain } => format!("{domain} is declared not applicable but has entries"),
+        NotApplicableUnknown { domain } => format!("not-applicable domain \"{domain}\" is not one of the 26"),
+        GuidelineMissing { domain, path, source } => {
+            format!("{domain} guideline item \"{path}\" is missing ({source}); remove it only with a reason")
+        }
+        GuidelineLocal { domain } => format!("local item not in the {domain} guideline (allowed: 因地制宜)"),
+    }
+}
+
+use crate::load::LoadError;
+
+/// Chinese message for a catalog that cannot be read.
+pub fn load_zh(e: &LoadError) -> String {
+    match e {
+        LoadError::Syntax { line, column, .. } => format!("不是有效的JSON文件：第{line}行第{column}列附近格式错误"),
+        LoadError::NotCatalog { found: Some(f) } => {
+            format!("不是政务公开目录文件（format 为“{f}”，应为“zwgk-catalog”）")
+        }
+        LoadError::NotCatalog { found: None } => "不是政务公开目录文件（缺少 \"format\": \"zwgk-catalog\"）".into(),
+        LoadError::NewerVersion { version } => {
+            format!("文件为新版格式（第{version}版），本工具只能读取第1版：请升级工具，文件未做任何改动")
+        }
+        LoadError::BadVersion { .. } => "目录文件的版本号（version）缺失或无法识别，应为 1".into(),
+        LoadError::Shape { line, column, detail } => {
+            format!("目录文件第{line}行第{column}列的字段类型不对（{}）", shape_hint(detail))
+        }
+    }
+}
+
+/// English message for a catalog that cannot be read.
+pub fn load_en(e: &LoadError) -> String {
+    match e {
+        LoadError::Syntax { line, column, detail } => {
+            format!("not valid JSON at line {line}, column {column}: {detail}")
+        }
+        LoadError::NotCatalog { found } => format!("not a zwgk-catalog file (format: {found:?})"),
+        LoadError::NewerVersion { version } => {
+            format!("written in format version {version}; this build reads version 1 (file left unchanged)")
+        }
+        LoadError::BadVersion { detail } => format!("missing or unknown format version: {detail}"),
+        LoadError::Shape { line, column, detail } => {
+            format!("wrong field type at line {line}, column {column}: {detail}")
+        }
+    }
+}
+
+/// serde's type errors, said in Chinese terms.
+fn shape_hint(detail: &str) -> &'static str {
+    if detail.contains("expected a sequence") {
+        "此处应为列表，如 [\"政府网站\"]"
+    } else if detail.contains("expected a string") {
+        "此处应为文字"
+    } else if detail.contains("expected a map") || detail.contains("expected struct") {
+        "此处应为对象 {…}"
+    } else {
+        "请对照目录格式说明"
+    }
+}

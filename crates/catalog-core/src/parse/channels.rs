@@ -1,0 +1,188 @@
+//! 公开渠道和载体 cells as real catalogs write them → the canonical channel set plus named others.
+//!
+//! Cells come as checklists (`■政府网站 □政府公报 …`, with look-alike glyphs 口 ◆ ● √), numbered lists
+//! (`1.政府网站 2.两微一端`), separated lists (`政府网站、政务服务中心`, `政府网站/被征收范围内公告栏`) or prose.
+//! Known names are matched greedily before splitting because canonical names themselves contain `/` and `、`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::vocab::{self, CANONICAL_CHANNELS};
+
+/// One channel named in a cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ChannelMention {
+    /// As written in the cell.
+    pub raw: String,
+    /// The canonical name, or the named channel as written.
+    pub name: String,
+    /// Whether `raw` is a spelling variant of a canonical name.
+    pub variant: bool,
+}
+
+/// What a channel cell says.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ChannelCell {
+    /// Ticked (■) channels, or every listed channel when the cell has no check boxes.
+    pub ticked: Vec<ChannelMention>,
+    /// Unticked (□) channels of a checklist.
+    pub unticked: Vec<ChannelMention>,
+    /// Whether the cell used check-box glyphs.
+    pub checklist: bool,
+}
+
+impl ChannelCell {
+    /// The ticked channels as format v1 writes them: canonical ones in checklist order, then the others as seen.
+    pub fn channels(&self) -> Vec<String> {
+        let mut out: Vec<String> = CANONICAL_CHANNELS
+            .iter()
+            .filter(|c| self.ticked.iter().any(|m| m.name == **c))
+            .map(|c| (*c).to_owned())
+            .collect();
+        for m in &self.ticked {
+            if !out.contains(&m.name) {
+                out.push(m.name.clone());
+            }
+        }
+        out
+    }
+}
+
+fn tick_glyph(c: char) -> Option<bool> {
+    match c {
+        '■' | '◆' | '●' | '√' | '✓' | '✔' | '☑' | '▇' | '█' => Some(true),
+        '□' | '口' | '☐' | '○' | '〇' | '◇' | '◻' | '▢' => Some(false),
+        _ => None,
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '|' | '。' | '＋' | '+')
+}
+
+/// Skip a list number at a mention start: `1.` `2、` `（3）` `(4)` `①`.
+fn skip_numbering(chars: &[char], mut i: usize) -> usize {
+    let start = i;
+    if i < chars.len() && ('①'..='⑳').contains(&chars[i]) {
+        return i + 1;
+    }
+    let open = i < chars.len() && matches!(chars[i], '(' | '（');
+    if open {
+        i += 1;
+    }
+    let digits = i;
+    while i < chars.len() && chars[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i == digits {
+        return start;
+    }
+    if open {
+        return if i < chars.len() && matches!(chars[i], ')' | '）') { i + 1 } else { start };
+    }
+    if i < chars.len() && matches!(chars[i], '.' | '．' | '、' | ')' | '）') { i + 1 } else { start }
+}
+
+/// Length in chars of the longest known channel name at `i`, with its canonical name.
+/// Whitespace inside the cell (a PDF line break in `村公示栏 (电子屏)`) is skipped while matching.
+fn match_known(chars: &[char], i: usize) -> Option<(usize, &'static str)> {
+    'names: for (key, canonical) in vocab::channel_names() {
+        let mut j = i;
+        for k in key.chars() {
+            while j < chars.len() && j > i && chars[j].is_whitespace() {
+                j += 1;
+            }
+            let Some(&c) = chars.get(j) else { continue 'names };
+            let folded = match c {
+                '(' => '（',
+                ')' => '）',
+                _ => c,
+            };
+            if folded != k {
+                continue 'names;
+            }
+            j += 1;
+        }
+        return Some((j - i, canonical));
+    }
+    None
+}
+
+/// `其他` directly followed by a name (`其他：办税服务厅`, `其他基层公共服务平台`) names the channel itself.
+fn starts_named_other(chars: &[char], i: usize) -> bool {
+    chars.get(i) == Some(&'其')
+        && chars.get(i + 1) == Some(&'他')
+        && chars.get(i + 2).is_some_and(|c| !is_separator(*c) && tick_glyph(*c).is_none() && !matches!(c, '_' | '＿'))
+}
+
+/// Split `其他：办税服务厅` / `其他_` / `其他(“线下”)` into the named channel (when one is given).
+fn other_named(token: &str) -> Option<String> {
+    let rest = token.strip_prefix("其他")?;
+    let rest = rest.trim_start_matches([':', '：', '_', '＿', ' ']);
+    let rest = rest.trim_matches(['(', ')', '（', '）', '“', '”', '"', '_', '＿']);
+    Some(rest.to_owned())
+}
+
+/// Parse one channel cell. Never panics; an empty cell gives an empty result.
+pub fn parse_channels(cell: &str) -> ChannelCell {
+    let chars: Vec<char> = cell.chars().collect();
+    let checklist = chars.iter().any(|c| tick_glyph(*c).is_some());
+    let mut out = ChannelCell { checklist, ..ChannelCell::default() };
+    // Without glyphs every listed channel counts as chosen; with glyphs text before the first glyph is a label.
+    let mut ticked = if checklist { None } else { Some(true) };
+    let mut i = 0;
+    let mut at_start = true;
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some(t) = tick_glyph(c) {
+            ticked = Some(t);
+            i += 1;
+            at_start = true;
+            continue;
+        }
+        if is_separator(c) || c == '_' || c == '＿' {
+            i += 1;
+            at_start = true;
+            continue;
+        }
+        if at_start {
+            let j = skip_numbering(&chars, i);
+            if j != i {
+                i = j;
+                continue;
+            }
+        }
+        at_start = false;
+        let known = if starts_named_other(&chars, i) { None } else { match_known(&chars, i) };
+        let (len, mention) = match known {
+            Some((len, canonical)) => {
+                let raw: String = chars[i..i + len].iter().filter(|c| !c.is_whitespace()).collect();
+                let variant = raw != canonical;
+                (len, ChannelMention { raw, name: canonical.to_owned(), variant })
+            }
+            None => {
+                let mut j = i;
+                while j < chars.len() && !is_separator(chars[j]) && tick_glyph(chars[j]).is_none() {
+                    j += 1;
+                }
+                let raw: String = chars[i..j].iter().collect();
+                let name = match other_named(&raw) {
+                    Some(named) if !named.is_empty() => named,
+                    Some(_) => "其他".to_owned(),
+                    None => raw.clone(),
+                };
+                (j - i, ChannelMention { raw, name, variant: false })
+            }
+        };
+        i += len.max(1);
+        let list = match ticked {
+            Some(true) => &mut out.ticked,
+            Some(false) => &mut out.unticked,
+            None => continue, // a label before the first check box, e.g. "公开渠道："
+        };
+        if !list.iter().any(|m| m.name == mention.name) {
+            list.push(mention);
+        }
+    }
+    out
+}

@@ -1,0 +1,5 @@
+//! Pure parsers for the free-text columns, as real catalogs write them. None of them panics on any input.
+
+pub mod basis;
+pub mod channels;
+pub mod time_limit;

@@ -1,0 +1,29 @@
+//! 公开依据: well-formed citations, normalised document numbers, no generic-only text, no template placeholders.
+
+use super::{At, fix};
+use crate::diagnostic::{Diagnostic, Finding};
+use crate::parse::basis::{BasisProblem, parse_basis};
+
+pub(super) fn check(at: &At, out: &mut Vec<Diagnostic>) {
+    let text = at.entry.basis.as_str();
+    if text.trim().is_empty() {
+        return;
+    }
+    let parsed = parse_basis(text);
+    let normalised = parsed.normalized(text);
+    for problem in &parsed.problems {
+        let (finding, repair) = match problem {
+            BasisProblem::UnbalancedTitle { text } => (Finding::BasisUnbalanced { text: text.clone() }, None),
+            BasisProblem::GarbledDocNumber { raw } => (Finding::BasisGarbledNumber { raw: raw.clone() }, None),
+            BasisProblem::NonStandardDocNumber { raw, normalized } => (
+                Finding::BasisNonStandardNumber { raw: raw.clone(), normalized: normalized.clone() },
+                normalised.clone().and_then(|n| fix("basis", n)),
+            ),
+            BasisProblem::Placeholder { text } => (Finding::BasisPlaceholder { text: text.clone() }, None),
+        };
+        out.push(at.diag(finding, "basis", repair));
+    }
+    if parsed.generic_only() {
+        out.push(at.diag(Finding::BasisGenericOnly, "basis", None));
+    }
+}

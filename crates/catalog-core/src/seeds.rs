@@ -1,0 +1,176 @@
+//! The 26 domains' guideline items (`seeds/domains/*.json`), embedded at compile time.
+
+use std::sync::OnceLock;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+include!(concat!(env!("OUT_DIR"), "/domain_files.rs"));
+
+/// One domain's national guideline (标准指引) and its standard items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Domain guideline seed (seeds/domains/*.json)")]
+pub struct DomainGuide {
+    /// Order in the list of 26 pilot domains (1..=26).
+    #[schemars(range(min = 1, max = 26))]
+    pub number: u8,
+    /// Canonical domain name, e.g. `社会救助`.
+    pub name: String,
+    /// Other names seen in real catalogs (e.g. `环境保护` for 生态环境).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub guideline: Guideline,
+    pub completeness: Completeness,
+    /// Where the items come from and what is missing.
+    pub notes: String,
+    #[schemars(length(min = 1))]
+    pub sources: Vec<SourceDoc>,
+    pub items: Vec<GuideItem>,
+}
+
+/// The national guideline document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Guideline {
+    pub title: String,
+    pub issuer: Option<String>,
+    pub document_number: Option<String>,
+    /// ISO date when known.
+    pub date: Option<String>,
+    /// Where the title and number were confirmed.
+    pub source: Option<String>,
+}
+
+/// Whether the seed holds the guideline's whole first-level structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Completeness {
+    Full,
+    Partial,
+}
+
+/// A document the items were read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDoc {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+}
+
+/// One standard item of a guideline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GuideItem {
+    #[schemars(length(min = 1, max = 3), inner(length(min = 1)))]
+    pub item: Vec<String>,
+    pub content: String,
+    /// Content elements where the source marks ●必选 / 〇可选.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elements: Vec<Element>,
+    pub basis: String,
+    pub time_limit: String,
+    pub subject: String,
+    pub channels: GuideChannels,
+    #[schemars(extend("enum" = ["全社会", "特定群体"]))]
+    pub audience: String,
+    #[serde(default)]
+    pub audience_group: Option<String>,
+    #[schemars(extend("enum" = ["主动", "依申请"]))]
+    pub mode: String,
+    #[schemars(length(min = 1))]
+    pub levels: Vec<String>,
+    /// Id of the entry in `sources` this item was read from.
+    pub source: String,
+}
+
+/// A content element marked ●必选 (`required: true`) or 〇可选.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Element {
+    pub name: String,
+    pub required: bool,
+}
+
+/// Channels the guideline marks ■必选 and □可选.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GuideChannels {
+    pub required: Vec<String>,
+    /// Listed □ boxes; empty means the rest of the 13 are optional.
+    #[serde(default)]
+    pub optional: Vec<String>,
+}
+
+struct Loaded {
+    guides: Vec<DomainGuide>,
+    errors: Vec<String>,
+}
+
+fn loaded() -> &'static Loaded {
+    static LOADED: OnceLock<Loaded> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let mut guides = Vec::new();
+        let mut errors = Vec::new();
+        for (file, text) in DOMAIN_FILES {
+            match serde_json::from_str::<DomainGuide>(text) {
+                Ok(guide) => guides.push(guide),
+                Err(e) => errors.push(format!("seeds/domains/{file}: {e}")),
+            }
+        }
+        guides.sort_by_key(|g| g.number);
+        Loaded { guides, errors }
+    })
+}
+
+/// Every domain guideline, in the order of the 26 pilot domains.
+pub fn guides() -> &'static [DomainGuide] {
+    &loaded().guides
+}
+
+/// Seed files that failed to load (tests keep this empty; the library never panics on them).
+pub fn seed_errors() -> &'static [String] {
+    &loaded().errors
+}
+
+/// The guideline for a domain name or one of its aliases.
+pub fn guide(name: &str) -> Option<&'static DomainGuide> {
+    let name = crate::domains::canonical(name)?;
+    guides().iter().find(|g| g.name == name)
+}
+
+impl GuideItem {
+    /// Whether a government of `level` (`县级`/`乡级`) is expected to carry this item.
+    pub fn applies_to(&self, level: &str) -> bool {
+        self.levels.iter().any(|l| crate::vocab::level_means(l).iter().any(|m| m == level))
+    }
+}
+
+/// An item-name key for matching catalog rows to guideline items: whitespace and punctuation ignored.
+pub fn item_key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+impl GuideItem {
+    /// Whether a catalog item path is this guideline item: same 一级 and (when the guideline has one) 二级
+    /// 事项; a one-column catalog (单列公开事项) matches on the guideline's last level.
+    pub fn matches(&self, path: &[String]) -> bool {
+        let (Some(g_first), Some(first)) = (self.item.first(), path.first()) else { return false };
+        let (g_first, first) = (item_key(g_first), item_key(first));
+        if path.len() == 1 {
+            return self.item.last().is_some_and(|g| item_key(g) == first)
+                || (self.item.len() == 1 && g_first == first);
+        }
+        match self.item.get(1) {
+            None => g_first == first,
+            Some(g_second) => {
+                let g_second = item_key(g_second);
+                let second = item_key(&path[1]);
+                (g_first == first && g_second == second)
+                    // A local catalog renames the 一级 heading but keeps the 二级 item.
+                    || (g_second == second && path.len() == self.item.len() && g_second.chars().count() >= 4)
+            }
+        }
+    }
+}
