@@ -41,14 +41,15 @@ pub fn list(json: bool) -> ExitCode {
         // Plain data of strings and numbers: serialising cannot fail.
         println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
     } else {
-        println!("序号  领域                      事项数  指引文号");
+        println!("序号  {}事项数  指引文号", pad("领域", 26));
         for r in &rows {
             let partial = if r.completeness == Some(Completeness::Partial) { "（部分）" } else { "" };
+            let count = format!("{:>4}{partial}", r.items);
             println!(
-                "{:>2}    {:<24}{:>4}{partial}  {}",
+                "{:>2}    {}{}  {}",
                 r.number,
-                r.name,
-                r.items,
+                pad(r.name, 26),
+                pad(&count, 12),
                 r.document_number.as_deref().unwrap_or("文号未查到")
             );
         }
@@ -77,4 +78,10 @@ pub fn template(domain: &str, level: &str, output: Option<&Path>) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Pad to a terminal width where CJK characters take two columns.
+fn pad(s: &str, width: usize) -> String {
+    let used: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(used)))
 }

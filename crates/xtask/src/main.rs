@@ -1,1 +1,99 @@
-fn main() {}
+//! `cargo xtask <task>`: the project's build and test chores, in Rust so they run the same everywhere.
+//!
+//! - `test`    : everything CI runs (installs what it needs first): fmt, clippy, tests, the wasm build of the core
+//! - `schemas` : rewrite the committed JSON Schemas from the Rust types
+//! - `demo`    : build the CLI and validate the bundled example catalog (the README's run command)
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+fn root() -> PathBuf {
+    // crates/xtask → the workspace root.
+    Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).map(Path::to_path_buf).unwrap_or_default()
+}
+
+fn run(program: &str, args: &[&str]) -> Result<(), String> {
+    eprintln!("→ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{program} {} failed ({status})", args.join(" "))) }
+}
+
+fn output(program: &str, args: &[&str]) -> String {
+    Command::new(program)
+        .args(args)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default()
+}
+
+/// The wasm target comes from rustup (no download from elsewhere); skipped when present.
+fn ensure_wasm_target() -> Result<(), String> {
+    if output("rustup", &["target", "list", "--installed"]).lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    run("rustup", &["target", "add", "wasm32-unknown-unknown"])
+}
+
+fn ensure_components() -> Result<(), String> {
+    let installed = output("rustup", &["component", "list", "--installed"]);
+    for component in ["rustfmt", "clippy"] {
+        if !installed.lines().any(|l| l.starts_with(component)) {
+            run("rustup", &["component", "add", component])?;
+        }
+    }
+    Ok(())
+}
+
+fn schemas() -> Result<(), String> {
+    let root = root();
+    for (path, schema) in [
+        ("crates/catalog-core/schema/catalog-v1.schema.json", catalog_core::schema::catalog_schema()),
+        ("seeds/domain-guide.schema.json", catalog_core::schema::domain_guide_schema()),
+    ] {
+        std::fs::write(root.join(path), catalog_core::schema::to_pretty(&schema))
+            .map_err(|e| format!("cannot write {path}: {e}"))?;
+        eprintln!("wrote {path}");
+    }
+    Ok(())
+}
+
+fn test() -> Result<(), String> {
+    ensure_components()?;
+    ensure_wasm_target()?;
+    run("cargo", &["fmt", "--all", "--check"])?;
+    run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
+    run("cargo", &["test", "--workspace"])?;
+    run("cargo", &["build", "--target", "wasm32-unknown-unknown", "-p", "catalog-core"])?;
+    eprintln!("all checks passed");
+    Ok(())
+}
+
+fn demo() -> Result<(), String> {
+    run("cargo", &["build", "--release", "-p", "catalog-cli"])?;
+    let cli = root().join("target/release/catalog");
+    let cli = cli.to_string_lossy();
+    run(&cli, &["domains"])?;
+    // The example has warnings only; the CLI exits 0 when a catalog has no error.
+    run(&cli, &["validate", "tests/fixtures/example-township.json"])
+}
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "test" => test(),
+        "schemas" => schemas(),
+        "demo" => demo(),
+        _ => Err("usage: cargo xtask <test|schemas|demo>".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

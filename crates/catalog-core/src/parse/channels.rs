@@ -56,6 +56,15 @@ fn tick_glyph(c: char) -> Option<bool> {
     }
 }
 
+/// A check-box glyph at `i`. Look-alikes that are also ordinary characters (口 in 窗口, 〇 in 二〇二〇) count only
+/// at the start of a mention.
+fn glyph_at(chars: &[char], i: usize) -> Option<bool> {
+    let mark = tick_glyph(chars[i])?;
+    let ambiguous = matches!(chars[i], '口' | '〇' | '○');
+    let at_start = i == 0 || is_separator(chars[i - 1]) || tick_glyph(chars[i - 1]).is_some();
+    if ambiguous && !at_start { None } else { Some(mark) }
+}
+
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '|' | '。' | '＋' | '+')
 }
@@ -126,7 +135,7 @@ fn other_named(token: &str) -> Option<String> {
 /// Parse one channel cell. Never panics; an empty cell gives an empty result.
 pub fn parse_channels(cell: &str) -> ChannelCell {
     let chars: Vec<char> = cell.chars().collect();
-    let checklist = chars.iter().any(|c| tick_glyph(*c).is_some());
+    let checklist = (0..chars.len()).any(|i| glyph_at(&chars, i).is_some());
     let mut out = ChannelCell { checklist, ..ChannelCell::default() };
     // Without glyphs every listed channel counts as chosen; with glyphs text before the first glyph is a label.
     let mut ticked = if checklist { None } else { Some(true) };
@@ -134,7 +143,7 @@ pub fn parse_channels(cell: &str) -> ChannelCell {
     let mut at_start = true;
     while i < chars.len() {
         let c = chars[i];
-        if let Some(t) = tick_glyph(c) {
+        if let Some(t) = glyph_at(&chars, i) {
             ticked = Some(t);
             i += 1;
             at_start = true;
@@ -162,7 +171,7 @@ pub fn parse_channels(cell: &str) -> ChannelCell {
             }
             None => {
                 let mut j = i;
-                while j < chars.len() && !is_separator(chars[j]) && tick_glyph(chars[j]).is_none() {
+                while j < chars.len() && !is_separator(chars[j]) && (j == i || glyph_at(&chars, j).is_none()) {
                     j += 1;
                 }
                 let raw: String = chars[i..j].iter().collect();

@@ -3,9 +3,10 @@
 use super::{At, fix};
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::parse::channels::parse_channels;
-use crate::vocab::{ChannelKind, channel_kind};
+use crate::vocab::{CANONICAL_CHANNELS, ChannelKind, channel_kind};
 
-/// The channel list with every variant made canonical and every pasted checklist split.
+/// The channel list with every variant made canonical and every pasted checklist split: canonical channels in
+/// checklist order, then the named others as they came.
 pub fn normalise_channels(channels: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for raw in channels {
@@ -20,6 +21,8 @@ pub fn normalise_channels(channels: &[String]) -> Vec<String> {
             }
         }
     }
+    let rank = |c: &String| CANONICAL_CHANNELS.iter().position(|k| k == c).unwrap_or(CANONICAL_CHANNELS.len());
+    out.sort_by_key(rank); // stable: the named others keep their order
     out
 }
 

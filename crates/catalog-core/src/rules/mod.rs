@@ -29,6 +29,10 @@ pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
         privacy::check(&at, &mut out);
     }
     domains::check(catalog, &mut out);
+    // Catalog-level findings first, then entry by entry (the domain rules run last but belong to their entry).
+    let position: std::collections::HashMap<String, usize> =
+        catalog.entries.iter().enumerate().map(|(i, e)| (entry_label(e, i), i)).collect();
+    out.sort_by_key(|d| d.entry.as_ref().map_or(0, |label| position.get(label).map_or(usize::MAX, |i| i + 1)));
     out
 }
 

@@ -1,0 +1,94 @@
+//! Channel cells as real catalogs write them (reference §4.1 and §7).
+
+use catalog_core::parse::channels::parse_channels;
+
+fn ticked(cell: &str) -> Vec<String> {
+    parse_channels(cell).channels()
+}
+
+#[test]
+fn the_canonical_checklist_with_one_box_ticked() {
+    let cell = "■政府网站 □政府公报 □两微一端 □发布会/听证会 □广播电视 □纸质媒体 □公开查阅点 □政务服务中心 □便民服务站 □入户/现场 □社区/企事业单位/村公示栏(电子屏) □精准推送 □其他_";
+    let parsed = parse_channels(cell);
+    assert!(parsed.checklist);
+    assert_eq!(parsed.channels(), ["政府网站"]);
+    assert_eq!(parsed.unticked.len(), 12);
+    assert!(parsed.unticked.iter().any(|m| m.name == "社区/企事业单位/村公示栏（电子屏）" && m.variant));
+}
+
+#[test]
+fn ticked_lists_with_named_platforms() {
+    assert_eq!(
+        ticked("■政府网站 ■两微一端 ■纸质媒体 ■公开查阅点 ■政务服务中心 ■便民服务站 ■投资项目在线审批监管平台"),
+        ["政府网站", "两微一端", "纸质媒体", "公开查阅点", "政务服务中心", "便民服务站", "投资项目在线审批监管平台"]
+    );
+    assert_eq!(
+        ticked("■政府网站 ■两微一端 ■发布会听证会 ■政务服务中心 ■公共资源交易平台"),
+        ["政府网站", "两微一端", "发布会/听证会", "政务服务中心", "公共资源交易平台"]
+    );
+    assert_eq!(ticked("■政府网站 ■办事窗口"), ["政府网站", "办事窗口"]);
+}
+
+#[test]
+fn look_alike_glyphs() {
+    // 口 for □ (OCR/typing; 锡林浩特, 腾冲), ◆ as the checked mark (qianlima), √.
+    assert_eq!(
+        ticked("◆政府网站 口政府公报 口两微一端 ◆社区/企事业单位/村公示栏（电子屏）"),
+        ["政府网站", "社区/企事业单位/村公示栏（电子屏）"]
+    );
+    assert_eq!(ticked("√政府网站 □政府公报"), ["政府网站"]);
+}
+
+#[test]
+fn spelling_variants_become_canonical() {
+    let cases = [
+        (
+            "■政府网站□政府公报■两微一端□发布会/听证会 □广播电视□纸质媒体□公开查阅点 ■政府服务中心",
+            vec!["政府网站", "两微一端", "政务服务中心"],
+        ),
+        ("■社区/企事业单位、村公示栏(电子屏)", vec!["社区/企事业单位/村公示栏（电子屏）"]),
+        ("■社区/企事业单位/村公示栏 (电子屏)", vec!["社区/企事业单位/村公示栏（电子屏）"]),
+        ("■一微一端 ■纸质载体 ■行政服务中心", vec!["两微一端", "纸质媒体", "政务服务中心"]),
+        ("■发布会 ■村居/企事业单位公示栏(电子屏)", vec!["发布会/听证会", "社区/企事业单位/村公示栏（电子屏）"]),
+    ];
+    for (cell, expected) in cases {
+        assert_eq!(ticked(cell), expected, "{cell}");
+    }
+}
+
+#[test]
+fn numbered_comma_and_slash_lists() {
+    assert_eq!(
+        ticked("1.政府网站 2.两微一端 3.政务服务中心 4.便民服务站"),
+        ["政府网站", "两微一端", "政务服务中心", "便民服务站"]
+    );
+    assert_eq!(
+        ticked("政府网站、政务服务中心、其他基层公共服务平台"),
+        ["政府网站", "政务服务中心", "基层公共服务平台"]
+    );
+    assert_eq!(ticked("政府网站/被征收范围内公告栏"), ["政府网站", "被征收范围内公告栏"]);
+    assert_eq!(ticked("行政村公示栏 乡镇公示栏"), ["行政村公示栏", "乡镇公示栏"]);
+    assert_eq!(ticked("发布会/听证会，入户/现场"), ["发布会/听证会", "入户/现场"]);
+}
+
+#[test]
+fn other_with_a_name() {
+    assert_eq!(ticked("■政府网站 ■其他:办税服务厅"), ["政府网站", "办税服务厅"]);
+    assert_eq!(ticked("■其他：国家企业信用信息公示系统"), ["国家企业信用信息公示系统"]);
+    assert_eq!(ticked("■其他"), ["其他"]);
+    assert_eq!(ticked("□其他_"), Vec::<String>::new());
+}
+
+#[test]
+fn prose_style() {
+    assert_eq!(
+        ticked("政府公报、政府网站、新闻发布会、报刊、广播、电视或其他便于公众知晓的方式"),
+        ["政府网站", "政府公报", "发布会/听证会", "广播电视", "纸质媒体", "其他"]
+    );
+}
+
+#[test]
+fn labels_before_the_first_box_are_not_channels() {
+    assert_eq!(ticked("公开渠道：■政府网站 □政府公报"), ["政府网站"]);
+    assert!(ticked("").is_empty());
+}
