@@ -128,7 +128,7 @@ fn vocab() -> &'static Vocab {
             }
             platforms = file.platforms.into_iter().map(|p| fold_key(&p.name)).collect();
         }
-        channel_names.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        channel_names.sort_by_key(|(key, _)| std::cmp::Reverse(key.chars().count()));
 
         let (levels, government_levels) = match levels {
             Some(file) => (
