@@ -26,42 +26,153 @@ impl Severity {
 /// What the validator found, with the data its message needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
-    MetaLevel { value: String, suggestion: Option<&'static str> },
-    MetaMissing { field: &'static str },
-    Required { field: &'static str },
-    ItemShape { levels: usize },
+    MetaLevel {
+        value: String,
+        suggestion: Option<&'static str>,
+    },
+    MetaMissing {
+        field: &'static str,
+    },
+    Required {
+        field: &'static str,
+    },
+    ItemShape {
+        levels: usize,
+    },
     IdMissing,
-    IdDuplicate { id: String },
-    DomainUnknown { domain: String },
-    DomainAlias { alias: String, canonical: String },
-    ItemDuplicate { path: String, first: String },
-    ChannelVariant { raw: String, canonical: String },
-    ChannelUnparsed { raw: String },
-    ChannelOther { name: String },
-    TimeUnrecognised { text: String },
-    TimeNoTrigger { clause: String },
-    TimeExceedsDefault { clause: String },
-    BasisUnbalanced { text: String },
-    BasisGarbledNumber { raw: String },
-    BasisNonStandardNumber { raw: String, normalized: String },
+    IdDuplicate {
+        id: String,
+    },
+    DomainUnknown {
+        domain: String,
+    },
+    DomainAlias {
+        alias: String,
+        canonical: String,
+    },
+    ItemDuplicate {
+        path: String,
+        first: String,
+    },
+    ChannelVariant {
+        raw: String,
+        canonical: String,
+    },
+    ChannelUnparsed {
+        raw: String,
+    },
+    ChannelOther {
+        name: String,
+    },
+    TimeUnrecognised {
+        text: String,
+    },
+    TimeNoTrigger {
+        clause: String,
+    },
+    TimeExceedsDefault {
+        clause: String,
+    },
+    BasisUnbalanced {
+        text: String,
+    },
+    BasisGarbledNumber {
+        raw: String,
+    },
+    BasisNonStandardNumber {
+        raw: String,
+        normalized: String,
+    },
     BasisGenericOnly,
-    BasisPlaceholder { text: String },
-    AudienceUnknown { value: String, suggestion: Option<&'static str> },
+    BasisPlaceholder {
+        text: String,
+    },
+    AudienceUnknown {
+        value: String,
+        suggestion: Option<&'static str>,
+    },
     AudienceGroupMissing,
-    ModeUnknown { value: String, suggestion: Option<&'static str> },
+    ModeUnknown {
+        value: String,
+        suggestion: Option<&'static str>,
+    },
     WithheldNoReason,
-    LevelUnknown { label: String },
-    LevelCompound { label: String },
-    LevelInconsistent { meta_level: String, levels: String },
-    PrivacyIdNumber { masked: String },
-    PrivacyBankCard { masked: String },
-    PrivacyRoster { domain: String },
-    CoverageMissing { domain: String },
-    NotApplicableNoReason { domain: String },
-    NotApplicableCovered { domain: String },
-    NotApplicableUnknown { domain: String },
-    GuidelineMissing { domain: String, path: String, source: String },
-    GuidelineLocal { domain: String },
+    LevelUnknown {
+        label: String,
+    },
+    LevelCompound {
+        label: String,
+    },
+    LevelInconsistent {
+        meta_level: String,
+        levels: String,
+    },
+    PrivacyIdNumber {
+        masked: String,
+    },
+    PrivacyBankCard {
+        masked: String,
+    },
+    PrivacyRoster {
+        domain: String,
+    },
+    CoverageMissing {
+        domain: String,
+    },
+    NotApplicableNoReason {
+        domain: String,
+    },
+    NotApplicableCovered {
+        domain: String,
+    },
+    NotApplicableUnknown {
+        domain: String,
+    },
+    GuidelineMissing {
+        domain: String,
+        path: String,
+        source: String,
+    },
+    GuidelineLocal {
+        domain: String,
+    },
+    /// Import: a value taken from the cell above (同上/同左, a merged cell, a blank 一级事项 under its group).
+    ImportCarried {
+        value: String,
+        how: Carry,
+    },
+    /// Import: a row that is not an entry (a note, a repeated header) was passed over.
+    ImportSkippedRow {
+        text: String,
+    },
+    /// Import: a column the standard does not define, kept in `extra`.
+    ImportExtraColumn {
+        header: String,
+    },
+    /// Import: a tick column holds something that is neither blank nor a tick; kept in `extra`.
+    ImportMark {
+        header: String,
+        value: String,
+    },
+    /// Import: a sheet without a recognisable header row was left out.
+    ImportNoHeader {
+        sheet: String,
+    },
+    /// Import: the text encoding that was detected.
+    ImportEncoding {
+        encoding: String,
+    },
+}
+
+/// How an imported value was carried from elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Carry {
+    /// A `同上` / `同左` / `〃` cell.
+    Ditto,
+    /// A merged cell.
+    Merged,
+    /// A blank 一级事项 continuing the group above.
+    GroupAbove,
 }
 
 /// One line of the rule table: code, severity and what the README says of it.
@@ -96,7 +207,7 @@ impl Finding {
             BasisGarbledNumber { .. } => ("basis.garbled-number", Error),
             BasisNonStandardNumber { .. } => ("basis.doc-number-format", Warning),
             BasisGenericOnly => ("basis.generic-only", Warning),
-            BasisPlaceholder { .. } => ("basis.placeholder", Error),
+            BasisPlaceholder { .. } => ("basis.placeholder", Warning),
             AudienceUnknown { suggestion: Some(_), .. } => ("audience.variant", Warning),
             AudienceUnknown { suggestion: None, .. } => ("audience.unknown", Error),
             AudienceGroupMissing => ("audience.group-missing", Warning),
@@ -115,6 +226,12 @@ impl Finding {
             NotApplicableUnknown { .. } => ("coverage.na-unknown", Warning),
             GuidelineMissing { .. } => ("guideline.missing", Warning),
             GuidelineLocal { .. } => ("guideline.local", Info),
+            ImportCarried { .. } => ("import.carried", Info),
+            ImportSkippedRow { .. } => ("import.skipped-row", Info),
+            ImportExtraColumn { .. } => ("import.extra-column", Info),
+            ImportMark { .. } => ("import.mark", Warning),
+            ImportNoHeader { .. } => ("import.no-header", Warning),
+            ImportEncoding { .. } => ("import.encoding", Info),
         };
         Rule { code, severity }
     }

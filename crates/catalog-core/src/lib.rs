@@ -17,7 +17,7 @@ pub mod template;
 pub mod text;
 pub mod vocab;
 
-pub use diagnostic::{Diagnostic, Finding, Fix, Severity};
+pub use diagnostic::{Carry, Diagnostic, Finding, Fix, Severity};
 pub use load::{LoadError, load_catalog, to_json};
 pub use model::{Catalog, Entry, Meta, NotApplicable, SourceRef};
 pub use report::{FileReport, Report, ReportDiagnostic};

@@ -1,6 +1,6 @@
 //! The one place where findings become human messages, Chinese first and English second.
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Carry, Finding};
 
 /// Field names of the v1 contract as the Chinese UI and catalogs call them.
 pub fn field_label(field: &str) -> &'static str {
@@ -85,6 +85,16 @@ pub fn zh(f: &Finding) -> String {
             format!("{domain}领域标准指引事项“{path}”未列入目录（{source}）；如不适用请写明理由后删除")
         }
         GuidelineLocal { domain } => format!("本事项不在{domain}领域标准指引中，属因地制宜增加的事项"),
+        ImportCarried { value, how } => match how {
+            Carry::Ditto => format!("“同上”已按上一行的值“{value}”读取"),
+            Carry::Merged => format!("合并单元格已按“{value}”读取"),
+            Carry::GroupAbove => format!("一级事项为空，已沿用上方的“{value}”"),
+        },
+        ImportSkippedRow { text } => format!("该行不是公开事项，已跳过：“{text}”"),
+        ImportExtraColumn { header } => format!("“{header}”列不属于标准目录要素，已原样保留在其他列"),
+        ImportMark { header, value } => format!("“{header}”列应为√或空白，现为“{value}”，已原样保留在其他列"),
+        ImportNoHeader { sheet } => format!("工作表“{sheet}”找不到表头（公开事项、公开内容、公开依据……），未导入"),
+        ImportEncoding { encoding } => format!("文件编码识别为 {encoding}"),
     }
 }
 
@@ -140,6 +150,16 @@ pub fn en(f: &Finding) -> String {
             format!("{domain} guideline item \"{path}\" is missing ({source}); remove it only with a reason")
         }
         GuidelineLocal { domain } => format!("local item not in the {domain} guideline (allowed: 因地制宜)"),
+        ImportCarried { value, how } => match how {
+            Carry::Ditto => format!("\"同上\" read as the value above, \"{value}\""),
+            Carry::Merged => format!("merged cell read as \"{value}\""),
+            Carry::GroupAbove => format!("blank first-level item continues \"{value}\" from above"),
+        },
+        ImportSkippedRow { text } => format!("row is not an entry and was skipped: \"{text}\""),
+        ImportExtraColumn { header } => format!("column \"{header}\" is not a standard element; kept in extra"),
+        ImportMark { header, value } => format!("tick column \"{header}\" holds \"{value}\"; kept in extra"),
+        ImportNoHeader { sheet } => format!("sheet \"{sheet}\" has no recognisable header row; not imported"),
+        ImportEncoding { encoding } => format!("text encoding detected: {encoding}"),
     }
 }
 
