@@ -1,6 +1,7 @@
 //! `catalog`: validate, template and inspect 基层政务公开事项标准目录 from the command line.
 //! A thin shell: reading files and printing is here, everything else is `catalog-core`.
 
+mod convert;
 mod domains;
 mod text;
 mod validate;
@@ -29,7 +30,7 @@ enum Format {
 
 #[derive(Subcommand)]
 enum Command {
-    /// 校验目录文件 / validate catalog files (exit 0: no error, 1: errors found, 2: a file cannot be read)
+    /// 校验目录文件 / validate catalog files: .xlsx .xls .csv .json (exit 0: no error, 1: errors found, 2: a file cannot be read)
     Validate {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -38,6 +39,12 @@ enum Command {
         en: bool,
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// 转换格式 / convert between formats (input .xlsx .xls .csv .json; output .xlsx .csv .json .html)
+    Convert {
+        input: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// 按领域标准指引生成起始目录 / build a starting catalog from a domain's guideline
     Template {
@@ -65,6 +72,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Validate { format, en, files } => validate::run(&files, format == Format::Json, en),
+        Command::Convert { input, output } => convert::run(&input, &output),
         Command::Template { domain, level, output } => domains::template(&domain, &level, output.as_deref()),
         Command::Domains { format } => domains::list(format == Format::Json),
         Command::Schema { seeds } => {

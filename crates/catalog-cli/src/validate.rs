@@ -1,59 +1,94 @@
-//! `catalog validate`: read each file, validate, print per file, exit 0/1/2.
+//! `catalog validate`: import each file (XLSX/XLS/CSV/JSON), validate, print per file, exit 0/1/2.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use catalog_core::load::LoadError;
 use catalog_core::report::ReportError;
-use catalog_core::{FileReport, Report, load_catalog};
+use catalog_core::{FileReport, Report, validate};
+use catalog_interop::import;
 
 use crate::text;
 
-/// Why the CLI could not even hand a file to the core.
-fn read(path: &Path) -> Result<String, ReportError> {
+/// Read a file's bytes, or say in both languages why not.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReportError> {
     let name = path.display();
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    if matches!(extension.as_str(), "xlsx" | "xls" | "csv") {
-        return Err(ReportError {
-            code: "file.unsupported".into(),
-            message: format!("{name}：暂不支持 .{extension} 文件（Excel/CSV 导入即将提供），请先转换为目录 JSON"),
-            message_en: format!("{name}: .{extension} import is not available yet; use a v1 JSON catalog"),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| ReportError {
+    std::fs::read(path).map_err(|e| ReportError {
         code: "file.read".into(),
         message: format!("{name}：无法读取文件（{}）", text::io_reason_zh(&e)),
         message_en: format!("{name}: cannot read file: {e}"),
-    })?;
-    String::from_utf8(bytes).map_err(|e| ReportError {
-        code: "file.encoding".into(),
-        message: format!("{name}：文件不是 UTF-8 编码（第{}字节起），请另存为 UTF-8", e.utf8_error().valid_up_to() + 1),
-        message_en: format!("{name}: not UTF-8 text (from byte {})", e.utf8_error().valid_up_to() + 1),
+    })
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Import a file: the catalog and the importer's diagnostics, or why it cannot be read.
+pub fn import_path(path: &Path) -> Result<catalog_interop::Imported, ReportError> {
+    let bytes = read_bytes(path)?;
+    let shown = path.display();
+    import(&bytes, &file_name(path)).map_err(|e| ReportError {
+        code: e.code().into(),
+        message: format!("{shown}：{}", e.message()),
+        message_en: format!("{shown}: {}", e.message_en()),
     })
 }
 
 fn check(path: &Path) -> FileReport {
     let shown = path.display().to_string();
-    let unreadable = |error: ReportError| FileReport {
-        error: Some(error),
-        ..FileReport::unreadable(&shown, &LoadError::NotCatalog { found: None })
-    };
-    match read(path) {
-        Err(error) => unreadable(error),
-        Ok(text) => match load_catalog(&text) {
-            Ok(catalog) => FileReport::for_catalog(&shown, &catalog),
-            Err(e) => {
-                let mut error = ReportError::from(&e);
-                error.message = format!("{shown}：{}", error.message);
-                error.message_en = format!("{shown}: {}", error.message_en);
-                unreadable(error)
-            }
-        },
+    match import_path(path) {
+        Err(error) => FileReport::unreadable(&shown, error),
+        Ok(imported) => {
+            let mut diagnostics = imported.diagnostics;
+            diagnostics.extend(validate(&imported.catalog));
+            FileReport::from_diagnostics(&shown, &imported.catalog, &diagnostics)
+        }
     }
 }
 
-pub fn run(files: &[std::path::PathBuf], json: bool, en: bool) -> ExitCode {
-    let report = Report::new(files.iter().map(|p| check(p)).collect());
+/// Expand `*`/`?` patterns the shell did not (Windows shells, quoted arguments).
+fn expand(files: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for f in files {
+        let s = f.to_string_lossy();
+        if !s.contains(['*', '?']) {
+            out.push(f.clone());
+            continue;
+        }
+        let (dir, pattern) = match f.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(d) => (d.to_path_buf(), f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()),
+            None => (PathBuf::from("."), s.into_owned()),
+        };
+        let mut matched: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        matched.retain(|p| p.file_name().is_some_and(|n| glob_match(&pattern, &n.to_string_lossy())));
+        matched.sort();
+        if matched.is_empty() {
+            out.push(f.clone()); // reported as unreadable, with the pattern named
+        }
+        out.extend(matched);
+    }
+    out
+}
+
+fn glob_match(pattern: &str, name: &str) -> bool {
+    fn go(p: &[char], n: &[char]) -> bool {
+        match (p.first(), n.first()) {
+            (None, None) => true,
+            (Some('*'), _) => go(&p[1..], n) || (!n.is_empty() && go(p, &n[1..])),
+            (Some('?'), Some(_)) => go(&p[1..], &n[1..]),
+            (Some(a), Some(b)) if a == b => go(&p[1..], &n[1..]),
+            _ => false,
+        }
+    }
+    let p: Vec<char> = pattern.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    go(&p, &n)
+}
+
+pub fn run(files: &[PathBuf], json: bool, en: bool) -> ExitCode {
+    let report = Report::new(expand(files).iter().map(|p| check(p)).collect());
     if json {
         print!("{}", report.to_json());
     } else {

@@ -119,7 +119,7 @@ impl FileReport {
     }
 
     /// A file that could not be read.
-    pub fn unreadable(path: &str, error: &LoadError) -> FileReport {
+    pub fn unreadable(path: &str, error: impl Into<ReportError>) -> FileReport {
         FileReport {
             path: path.to_owned(),
             valid: false,

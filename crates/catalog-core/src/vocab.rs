@@ -89,7 +89,8 @@ pub enum ChannelKind {
 struct Vocab {
     /// (folded key, canonical name) for canonical names and variants, longest key first.
     channel_names: Vec<(String, &'static str)>,
-    platforms: Vec<String>,
+    /// Named platforms: (folded key, name as written in the vocabulary), longest first.
+    platforms: Vec<(String, String)>,
     levels: Vec<(String, Vec<String>, bool)>,
     government_levels: Vec<(String, String)>,
     audiences: Vec<(String, String)>,
@@ -126,7 +127,8 @@ fn vocab() -> &'static Vocab {
                     None => errors.push(format!("seeds/vocab/channels.json: {} is not canonical", v.canonical)),
                 }
             }
-            platforms = file.platforms.into_iter().map(|p| fold_key(&p.name)).collect();
+            platforms = file.platforms.into_iter().map(|p| (fold_key(&p.name), p.name)).collect();
+            platforms.sort_by_key(|(key, _)| std::cmp::Reverse(key.chars().count()));
         }
         channel_names.sort_by_key(|(key, _)| std::cmp::Reverse(key.chars().count()));
 
@@ -155,13 +157,18 @@ pub fn channel_kind(name: &str) -> ChannelKind {
     if let Some((_, c)) = vocab().channel_names.iter().find(|(k, _)| *k == key) {
         return ChannelKind::Variant(c);
     }
-    if vocab().platforms.contains(&key) { ChannelKind::Platform } else { ChannelKind::Other }
+    if vocab().platforms.iter().any(|(k, _)| *k == key) { ChannelKind::Platform } else { ChannelKind::Other }
 }
 
 /// Canonical and variant channel names as (folded key, canonical), longest first: the channel-cell parser
 /// matches these greedily so names that contain `/` or `、` are not split apart.
 pub fn channel_names() -> &'static [(String, &'static str)] {
     &vocab().channel_names
+}
+
+/// Named platforms as (folded key, name), longest first: matched whole so `公开查阅点/政务公开专区` stays one channel.
+pub fn platform_names() -> &'static [(String, String)] {
+    &vocab().platforms
 }
 
 /// What a 公开层级 label means as 县级/乡级/村级 (or 市级/省级); empty when unknown.

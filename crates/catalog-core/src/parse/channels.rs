@@ -92,29 +92,37 @@ fn skip_numbering(chars: &[char], mut i: usize) -> usize {
     if i < chars.len() && matches!(chars[i], '.' | '．' | '、' | ')' | '）') { i + 1 } else { start }
 }
 
-/// Length in chars of the longest known channel name at `i`, with its canonical name.
-/// Whitespace inside the cell (a PDF line break in `村公示栏 (电子屏)`) is skipped while matching.
-fn match_known(chars: &[char], i: usize) -> Option<(usize, &'static str)> {
-    'names: for (key, canonical) in vocab::channel_names() {
-        let mut j = i;
-        for k in key.chars() {
-            while j < chars.len() && j > i && chars[j].is_whitespace() {
-                j += 1;
-            }
-            let Some(&c) = chars.get(j) else { continue 'names };
-            let folded = match c {
-                '(' => '（',
-                ')' => '）',
-                _ => c,
-            };
-            if folded != k {
-                continue 'names;
-            }
+/// Length in chars of `key` matched at `i`, skipping whitespace inside the cell (a PDF line break in
+/// `村公示栏 (电子屏)`) and folding ASCII parentheses.
+fn match_at(chars: &[char], i: usize, key: &str) -> Option<usize> {
+    let mut j = i;
+    for k in key.chars() {
+        while j < chars.len() && j > i && chars[j].is_whitespace() {
             j += 1;
         }
-        return Some((j - i, canonical));
+        let folded = match *chars.get(j)? {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        };
+        if folded != k {
+            return None;
+        }
+        j += 1;
     }
-    None
+    Some(j - i)
+}
+
+/// The longest known channel at `i`: (length, name, whether the name is canonical or a variant of one).
+/// Named platforms are matched whole too, so `公开查阅点/政务公开专区` is not split at its `/`.
+fn match_known(chars: &[char], i: usize) -> Option<(usize, &'static str, bool)> {
+    let canonical = vocab::channel_names().iter().find_map(|(key, c)| match_at(chars, i, key).map(|n| (n, *c, true)));
+    let platform =
+        vocab::platform_names().iter().find_map(|(key, name)| match_at(chars, i, key).map(|n| (n, name.as_str(), false)));
+    match (canonical, platform) {
+        (Some(c), Some(p)) => Some(if p.0 > c.0 { p } else { c }),
+        (c, p) => c.or(p),
+    }
 }
 
 /// `其他` directly followed by a name (`其他：办税服务厅`, `其他基层公共服务平台`) names the channel itself.
@@ -164,10 +172,10 @@ pub fn parse_channels(cell: &str) -> ChannelCell {
         at_start = false;
         let known = if starts_named_other(&chars, i) { None } else { match_known(&chars, i) };
         let (len, mention) = match known {
-            Some((len, canonical)) => {
+            Some((len, name, standard)) => {
                 let raw: String = chars[i..i + len].iter().filter(|c| !c.is_whitespace()).collect();
-                let variant = raw != canonical;
-                (len, ChannelMention { raw, name: canonical.to_owned(), variant })
+                let variant = standard && raw != name;
+                (len, ChannelMention { raw, name: name.to_owned(), variant })
             }
             None => {
                 let mut j = i;

@@ -1,0 +1,183 @@
+//! File bytes + file name → a v1 catalog, the import diagnostics, and the encoding used.
+
+use catalog_core::diagnostic::{Diagnostic, Finding};
+use catalog_core::model::{Catalog, Meta};
+use catalog_core::{LoadError, load_catalog};
+
+use crate::grid::Sheet;
+use crate::layout::{self, meta};
+use crate::limits::MAX_FILE_BYTES;
+use crate::read;
+
+/// What an import gives: the catalog, what the importer noticed, and the text encoding (CSV).
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub catalog: Catalog,
+    pub diagnostics: Vec<Diagnostic>,
+    pub encoding: Option<&'static str>,
+}
+
+/// Why a file could not be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    Unsupported { extension: String },
+    TooLarge { bytes: usize, limit: usize },
+    TooManyRows { limit: usize },
+    TooManyColumns { limit: usize },
+    CellTooLong { row: usize, limit: usize },
+    /// Bytes that are not text in any supported encoding (a binary file named .csv).
+    NotText,
+    Csv { row: u64, detail: String },
+    /// calamine could not open the workbook (corrupt, truncated, encrypted, not a workbook).
+    Workbook(String),
+    /// No sheet has a recognisable header row.
+    NoTable,
+    Json(LoadError),
+}
+
+impl ImportError {
+    /// Stable machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::Unsupported { .. } => "import.unsupported",
+            ImportError::TooLarge { .. } => "import.too-large",
+            ImportError::TooManyRows { .. } => "import.too-many-rows",
+            ImportError::TooManyColumns { .. } => "import.too-many-columns",
+            ImportError::CellTooLong { .. } => "import.cell-too-long",
+            ImportError::NotText => "import.not-text",
+            ImportError::Csv { .. } => "import.csv",
+            ImportError::Workbook(_) => "import.workbook",
+            ImportError::NoTable => "import.no-table",
+            ImportError::Json(e) => e.code(),
+        }
+    }
+
+    /// Chinese message (the file name is added by the caller, who knows how the user named it).
+    pub fn message(&self) -> String {
+        match self {
+            ImportError::Unsupported { extension } => {
+                format!("不支持 .{extension} 文件：请使用 .xlsx、.xls、.csv 或目录 .json 文件")
+            }
+            ImportError::TooLarge { bytes, limit } => {
+                format!("文件过大（{} MB），上限为 {} MB", bytes / 1_048_576, limit / 1_048_576)
+            }
+            ImportError::TooManyRows { limit } => format!("行数超过上限（{limit} 行），请拆分文件"),
+            ImportError::TooManyColumns { limit } => format!("列数超过上限（{limit} 列）"),
+            ImportError::CellTooLong { row, limit } => format!("第{row}行有单元格超过 {limit} 个字符"),
+            ImportError::NotText => "文件不是文本表格（可能是二进制文件被改成了 .csv）".to_owned(),
+            ImportError::Csv { row, .. } => format!("CSV 第{row}行格式错误（引号不配对？）"),
+            ImportError::Workbook(_) => "无法打开该 Excel 文件：文件已损坏、被截断、已加密或不是 Excel 工作簿".to_owned(),
+            ImportError::NoTable => {
+                "找不到目录表格：没有一个工作表含有表头（公开事项、公开内容、公开依据、公开时限……）".to_owned()
+            }
+            ImportError::Json(e) => e.message(),
+        }
+    }
+
+    pub fn message_en(&self) -> String {
+        match self {
+            ImportError::Unsupported { extension } => format!(".{extension} files are not supported"),
+            ImportError::TooLarge { bytes, limit } => format!("file too large ({bytes} bytes; limit {limit})"),
+            ImportError::TooManyRows { limit } => format!("more than {limit} rows"),
+            ImportError::TooManyColumns { limit } => format!("more than {limit} columns"),
+            ImportError::CellTooLong { row, limit } => format!("a cell in row {row} exceeds {limit} characters"),
+            ImportError::NotText => "not a text table (binary data)".to_owned(),
+            ImportError::Csv { row, detail } => format!("CSV error at row {row}: {detail}"),
+            ImportError::Workbook(detail) => format!("cannot open the workbook: {detail}"),
+            ImportError::NoTable => "no sheet has a catalog header row".to_owned(),
+            ImportError::Json(e) => e.message_en(),
+        }
+    }
+}
+
+fn extension(file_name: &str) -> String {
+    file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
+}
+
+fn stem(file_name: &str) -> &str {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    base.rsplit_once('.').map_or(base, |(s, _)| s)
+}
+
+/// Import a file the user picked. The format is chosen by the file name's extension.
+pub fn import(bytes: &[u8], file_name: &str) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES });
+    }
+    match extension(file_name).as_str() {
+        "json" => {
+            let decoded = crate::decode::decode(bytes);
+            let catalog = load_catalog(&decoded.text).map_err(ImportError::Json)?;
+            Ok(Imported { catalog, diagnostics: Vec::new(), encoding: None })
+        }
+        "csv" | "txt" | "tsv" => {
+            let (sheet, decoded) = read::csv::read(bytes, stem(file_name))?;
+            let mut imported = from_sheets(&[sheet], false)?;
+            imported.diagnostics.insert(
+                0,
+                Diagnostic {
+                    finding: Finding::ImportEncoding { encoding: decoded.encoding.to_owned() },
+                    entry: None,
+                    row: None,
+                    sheet: None,
+                    field: None,
+                    fix: None,
+                },
+            );
+            imported.encoding = Some(decoded.encoding);
+            Ok(imported)
+        }
+        #[cfg(feature = "excel")]
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "et" => from_sheets(&read::excel::read(bytes)?, true),
+        other => Err(ImportError::Unsupported { extension: other.to_owned() }),
+    }
+}
+
+/// Sheets → one catalog. Each sheet with a header contributes its entries; a sheet named 目录信息 /
+/// 未涉及领域说明 (what the XLSX export writes) restores `meta` and `not_applicable`.
+pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportError> {
+    let mut catalog = Catalog::new(Meta::default());
+    let mut diagnostics = Vec::new();
+    let mut title: Option<String> = None;
+    let many = sheets.len() > 1;
+    for (i, sheet) in sheets.iter().enumerate() {
+        if crate::export::xlsx_meta::read_meta_sheet(sheet, &mut catalog) {
+            continue;
+        }
+        let prefix = if many { format!("s{}", i + 1) } else { String::new() };
+        let title_domain = title.as_deref().and_then(|t| meta::domain_in(t).map(|(_, d)| d));
+        let mut part = layout::read_sheet(sheet, &prefix, title_domain);
+        if !workbook {
+            for e in &mut part.entries {
+                if let Some(source) = &mut e.source {
+                    source.sheet = None;
+                }
+            }
+            for d in &mut part.diagnostics {
+                d.sheet = None;
+            }
+        }
+        if title.is_none() {
+            title = part.title.clone();
+        }
+        catalog.entries.append(&mut part.entries);
+        diagnostics.append(&mut part.diagnostics);
+    }
+    if catalog.entries.is_empty() && catalog.meta == Meta::default() {
+        return Err(ImportError::NoTable);
+    }
+    if let Some(title) = title {
+        if catalog.meta.title.is_empty() {
+            catalog.meta.title = title.clone();
+        }
+        if catalog.meta.government.is_empty()
+            && let Some((government, level)) = meta::government(&title)
+        {
+            catalog.meta.government = government;
+            if catalog.meta.level.is_empty() {
+                catalog.meta.level = level.to_owned();
+            }
+        }
+    }
+    Ok(Imported { catalog, diagnostics, encoding: None })
+}

@@ -1,0 +1,16 @@
+//! Read and write the formats governments actually use for their 政务公开事项标准目录.
+//!
+//! Import: `.xlsx`/`.xls` (calamine), `.csv` (UTF-8, UTF-8 BOM, GBK/GB18030, UTF-16 BOM), `.json` (format v1).
+//! Export: XLSX in the national template layout, CSV (UTF-8 BOM), JSON, and a self-contained HTML page.
+//! Works on bytes only (no file system), so the same code runs in the CLI and in the browser.
+
+pub mod decode;
+pub mod export;
+pub mod grid;
+pub mod import;
+pub mod layout;
+pub mod limits;
+mod read;
+
+pub use export::{ExportFormat, export};
+pub use import::{ImportError, Imported, import};

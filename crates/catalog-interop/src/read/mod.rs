@@ -1,0 +1,5 @@
+//! File bytes → sheets of text cells.
+
+pub mod csv;
+#[cfg(feature = "excel")]
+pub mod excel;
