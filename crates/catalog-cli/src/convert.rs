@@ -10,10 +10,7 @@ use crate::validate::import_path;
 
 pub fn run(input: &Path, output: &Path) -> ExitCode {
     let Some(format) = ExportFormat::from_file_name(&output.to_string_lossy()) else {
-        eprintln!(
-            "无法从“{}”判断导出格式：请用 .xlsx、.csv、.json 或 .html / unknown output format",
-            output.display()
-        );
+        eprintln!("无法从“{}”判断导出格式：请用 .xlsx、.csv、.json 或 .html / unknown output format", output.display());
         return ExitCode::from(2);
     };
     let imported = match import_path(input) {

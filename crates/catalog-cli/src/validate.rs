@@ -59,9 +59,8 @@ fn expand(files: &[PathBuf]) -> Vec<PathBuf> {
             Some(d) => (d.to_path_buf(), f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()),
             None => (PathBuf::from("."), s.into_owned()),
         };
-        let mut matched: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
-            .unwrap_or_default();
+        let mut matched: Vec<PathBuf> =
+            std::fs::read_dir(&dir).map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
         matched.retain(|p| p.file_name().is_some_and(|n| glob_match(&pattern, &n.to_string_lossy())));
         matched.sort();
         if matched.is_empty() {

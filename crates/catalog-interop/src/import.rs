@@ -20,14 +20,29 @@ pub struct Imported {
 /// Why a file could not be imported at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    Unsupported { extension: String },
-    TooLarge { bytes: usize, limit: usize },
-    TooManyRows { limit: usize },
-    TooManyColumns { limit: usize },
-    CellTooLong { row: usize, limit: usize },
+    Unsupported {
+        extension: String,
+    },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    TooManyRows {
+        limit: usize,
+    },
+    TooManyColumns {
+        limit: usize,
+    },
+    CellTooLong {
+        row: usize,
+        limit: usize,
+    },
     /// Bytes that are not text in any supported encoding (a binary file named .csv).
     NotText,
-    Csv { row: u64, detail: String },
+    Csv {
+        row: u64,
+        detail: String,
+    },
     /// calamine could not open the workbook (corrupt, truncated, encrypted, not a workbook).
     Workbook(String),
     /// No sheet has a recognisable header row.
@@ -66,7 +81,9 @@ impl ImportError {
             ImportError::CellTooLong { row, limit } => format!("第{row}行有单元格超过 {limit} 个字符"),
             ImportError::NotText => "文件不是文本表格（可能是二进制文件被改成了 .csv）".to_owned(),
             ImportError::Csv { row, .. } => format!("CSV 第{row}行格式错误（引号不配对？）"),
-            ImportError::Workbook(_) => "无法打开该 Excel 文件：文件已损坏、被截断、已加密或不是 Excel 工作簿".to_owned(),
+            ImportError::Workbook(_) => {
+                "无法打开该 Excel 文件：文件已损坏、被截断、已加密或不是 Excel 工作簿".to_owned()
+            }
             ImportError::NoTable => {
                 "找不到目录表格：没有一个工作表含有表头（公开事项、公开内容、公开依据、公开时限……）".to_owned()
             }
@@ -140,8 +157,10 @@ pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportE
     let mut diagnostics = Vec::new();
     let mut title: Option<String> = None;
     let many = sheets.len() > 1;
+    let mut has_meta_sheet = false;
     for (i, sheet) in sheets.iter().enumerate() {
         if crate::export::xlsx_meta::read_meta_sheet(sheet, &mut catalog) {
+            has_meta_sheet = true;
             continue;
         }
         let prefix = if many { format!("s{}", i + 1) } else { String::new() };
@@ -166,7 +185,8 @@ pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportE
     if catalog.entries.is_empty() && catalog.meta == Meta::default() {
         return Err(ImportError::NoTable);
     }
-    if let Some(title) = title {
+    // A workbook this tool exported carries its meta sheet; otherwise the title row says what it can.
+    if let Some(title) = title.filter(|_| !has_meta_sheet) {
         if catalog.meta.title.is_empty() {
             catalog.meta.title = title.clone();
         }

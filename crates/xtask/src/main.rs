@@ -3,6 +3,9 @@
 //! - `test`    : everything CI runs (installs what it needs first): fmt, clippy, tests, the wasm build of the core
 //! - `schemas` : rewrite the committed JSON Schemas from the Rust types
 //! - `demo`    : build the CLI and validate the bundled example catalog (the README's run command)
+//! - `fixtures`: rewrite the import fixtures (real rows in the layout families real catalogs use)
+
+mod fixtures;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -87,7 +90,8 @@ fn main() -> ExitCode {
         "test" => test(),
         "schemas" => schemas(),
         "demo" => demo(),
-        _ => Err("usage: cargo xtask <test|schemas|demo>".into()),
+        "fixtures" => fixtures::write_all(&root()),
+        _ => Err("usage: cargo xtask <test|schemas|demo|fixtures>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

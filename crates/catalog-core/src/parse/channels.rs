@@ -117,8 +117,9 @@ fn match_at(chars: &[char], i: usize, key: &str) -> Option<usize> {
 /// Named platforms are matched whole too, so `公开查阅点/政务公开专区` is not split at its `/`.
 fn match_known(chars: &[char], i: usize) -> Option<(usize, &'static str, bool)> {
     let canonical = vocab::channel_names().iter().find_map(|(key, c)| match_at(chars, i, key).map(|n| (n, *c, true)));
-    let platform =
-        vocab::platform_names().iter().find_map(|(key, name)| match_at(chars, i, key).map(|n| (n, name.as_str(), false)));
+    let platform = vocab::platform_names()
+        .iter()
+        .find_map(|(key, name)| match_at(chars, i, key).map(|n| (n, name.as_str(), false)));
     match (canonical, platform) {
         (Some(c), Some(p)) => Some(if p.0 > c.0 { p } else { c }),
         (c, p) => c.or(p),

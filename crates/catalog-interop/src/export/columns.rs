@@ -57,4 +57,3 @@ pub fn by_domain(catalog: &Catalog) -> Vec<(String, Vec<&Entry>)> {
     }
     groups
 }
-

@@ -12,8 +12,17 @@ pub fn headers(shape: &Shape) -> Vec<String> {
         h.push("三级事项".into());
     }
     h.extend(
-        ["公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "特定群体说明", "公开方式"]
-            .map(String::from),
+        [
+            "公开内容（要素）",
+            "公开依据",
+            "公开时限",
+            "公开主体",
+            "公开渠道和载体",
+            "公开对象",
+            "特定群体说明",
+            "公开方式",
+        ]
+        .map(String::from),
     );
     if shape.withheld {
         h.push("不予公开理由".into());

@@ -38,7 +38,11 @@ td.c{text-align:center}caption{text-align:left;font-weight:bold;padding:4px 0}\
 fn entry_row(out: &mut String, e: &Entry, number: usize, group_rows: Option<usize>) {
     let _ = write!(out, "<tr><td class=\"c\">{number}</td>");
     if let Some(rows) = group_rows {
-        let _ = write!(out, "<th scope=\"rowgroup\" rowspan=\"{rows}\">{}</th>", cell(e.item.first().map_or("", String::as_str)));
+        let _ = write!(
+            out,
+            "<th scope=\"rowgroup\" rowspan=\"{rows}\">{}</th>",
+            cell(e.item.first().map_or("", String::as_str))
+        );
     }
     let rest = if e.item.len() > 1 { e.item[1..].join(" / ") } else { String::new() };
     let audience = match (&e.audience_group, e.audience.as_str()) {
@@ -109,7 +113,10 @@ pub fn write(catalog: &Catalog) -> String {
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
     if !catalog.not_applicable.is_empty() {
-        let _ = writeln!(out, "<section>\n<h2>{NOT_APPLICABLE_SHEET}</h2>\n<table>\n<thead><tr><th scope=\"col\">领域</th><th scope=\"col\">理由</th></tr></thead>\n<tbody>");
+        let _ = writeln!(
+            out,
+            "<section>\n<h2>{NOT_APPLICABLE_SHEET}</h2>\n<table>\n<thead><tr><th scope=\"col\">领域</th><th scope=\"col\">理由</th></tr></thead>\n<tbody>"
+        );
         for na in &catalog.not_applicable {
             let _ = writeln!(out, "<tr><td>{}</td><td>{}</td></tr>", cell(&na.domain), cell(&na.reason));
         }

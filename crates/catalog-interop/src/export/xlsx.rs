@@ -4,9 +4,7 @@
 
 use catalog_core::model::{Catalog, Entry};
 use catalog_core::vocab::CANONICAL_CHANNELS;
-use rust_xlsxwriter::{
-    DataValidation, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::ExportError;
 use super::columns::Shape;
@@ -69,7 +67,8 @@ struct Col {
 
 fn columns(shape: &Shape) -> Vec<Col> {
     let c = |top: &str, sub: Option<&str>, width: f64| Col { top: top.into(), sub: sub.map(Into::into), width };
-    let mut cols = vec![c("序号", None, 6.0), c("公开事项", Some("一级事项"), 14.0), c("公开事项", Some("二级事项"), 18.0)];
+    let mut cols =
+        vec![c("序号", None, 6.0), c("公开事项", Some("一级事项"), 14.0), c("公开事项", Some("二级事项"), 18.0)];
     if shape.third_level {
         cols.push(c("公开事项", Some("三级事项"), 18.0));
     }
@@ -210,7 +209,8 @@ fn domain_sheet(
         let last_row = first_data + entries.len() as u32 - 1;
         let ticks = DataValidation::new().allow_list_strings(&[TICK])?.set_input_message("填“√”或留空")?;
         for (i, col) in cols.iter().enumerate() {
-            let is_tick = col.sub.is_some() && col.top != "公开事项" && col.sub.as_deref() != Some("特定群体（请写明）");
+            let is_tick =
+                col.sub.is_some() && col.top != "公开事项" && col.sub.as_deref() != Some("特定群体（请写明）");
             if is_tick {
                 let c = u16::try_from(i).unwrap_or(u16::MAX);
                 ws.add_data_validation(first_data, c, last_row, c, &ticks)?;

@@ -63,7 +63,9 @@ pub fn classify(top: &str, sub: &str) -> Column {
     if has(&top, &["领域"]) && !has(&top, &["二级"]) {
         return Column::Domain;
     }
-    if has(&top, &["公开事项", "事项名称"]) || (top.ends_with("事项") && level_of(&top).is_some()) || top.ends_with("级指标")
+    if has(&top, &["公开事项", "事项名称"])
+        || (top.ends_with("事项") && level_of(&top).is_some())
+        || top.ends_with("级指标")
     {
         return match level_of(&sub).or_else(|| level_of(&top)) {
             Some(n) => Column::Item(n),
@@ -140,8 +142,17 @@ pub fn is_header(cells: &[String]) -> bool {
     seen.len() >= 3 && text_columns >= 2
 }
 
-/// Whether `cells` is the second row of a two-row header under `header`: every new cell is a short label and
-/// it names 一级/二级事项 or at least two tick columns (全社会/特定群体, 主动/依申请, 县级/乡级 …). Cells equal to the
+/// A sub-header label: 一级/二级/三级事项, or a tick column's word (全社会, 特定群体（请写明）, 主动, 依申请公开, 县级 …).
+fn is_sub_label(cell: &str) -> bool {
+    (cell.contains("级") && cell.contains("事项"))
+        || vocab::audience(cell).is_some()
+        || cell.starts_with("特定")
+        || vocab::mode(cell).is_some()
+        || (!vocab::level_means(cell).is_empty() && cell.ends_with('级'))
+}
+
+/// Whether `cells` is the second row of a two-row header under `header`: every new cell is a sub-header label
+/// (a data row always holds some free text), naming 一级/二级事项 or at least two tick columns. Cells equal to the
 /// header above are a vertically merged header and do not count.
 pub fn is_sub_header(header: &[String], cells: &[String]) -> bool {
     let fresh: Vec<String> = cells
@@ -150,18 +161,8 @@ pub fn is_sub_header(header: &[String], cells: &[String]) -> bool {
         .filter(|(c, v)| !v.trim().is_empty() && header.get(*c) != Some(*v))
         .map(|(_, v)| squash(v))
         .collect();
-    if fresh.is_empty() || fresh.iter().any(|v| v.chars().count() > 16) {
+    if fresh.is_empty() || !fresh.iter().all(|c| is_sub_label(c)) {
         return false;
     }
-    let item_levels = fresh.iter().any(|c| c.contains("一级") && c.contains("事项"));
-    let ticks = fresh
-        .iter()
-        .filter(|c| {
-            vocab::audience(c).is_some()
-                || c.starts_with("特定")
-                || vocab::mode(c).is_some()
-                || (!vocab::level_means(c).is_empty() && c.ends_with('级'))
-        })
-        .count();
-    item_levels || ticks >= 2
+    fresh.iter().any(|c| c.contains("一级") && c.contains("事项")) || fresh.len() >= 2
 }

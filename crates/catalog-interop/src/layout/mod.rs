@@ -34,7 +34,8 @@ fn is_ditto(v: &str) -> bool {
 
 /// A tick in a 对象/方式/层级 sub-column: √ and its look-alikes, 是, or the column's own word.
 fn is_tick(v: &str, own: &str) -> bool {
-    matches!(v, "√" | "✓" | "✔" | "☑" | "■" | "●" | "◆" | "是" | "Y" | "y" | "1" | "V" | "v") || squash(v) == squash(own)
+    matches!(v, "√" | "✓" | "✔" | "☑" | "■" | "●" | "◆" | "是" | "Y" | "y" | "1" | "V" | "v")
+        || squash(v) == squash(own)
 }
 
 /// A row's distinct non-empty values.
@@ -52,7 +53,9 @@ fn distinct(cells: &[String]) -> Vec<&str> {
 fn heading_domain(text: &str) -> Option<&'static str> {
     let t = squash(text);
     let t = t.trim_start_matches(|c: char| {
-        matches!(c, '（' | '）' | '(' | ')' | '、' | '.' | '．') || c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+        matches!(c, '（' | '）' | '(' | ')' | '、' | '.' | '．')
+            || c.is_ascii_digit()
+            || "一二三四五六七八九十".contains(c)
     });
     if t.chars().count() > 40 {
         return None;
@@ -63,8 +66,12 @@ fn heading_domain(text: &str) -> Option<&'static str> {
 /// Split a 公开层级 cell written in words: `县级、乡、村级` → 县级, 乡级, 村级.
 fn level_words(v: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let tokens: Vec<String> =
-        v.split(['、', '，', ',', '/', '；', ';', ' ', '\n']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect();
+    let tokens: Vec<String> = v
+        .split(['、', '，', ',', '/', '；', ';', ' ', '\n'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect();
     for token in tokens {
         let with_ji = if token.ends_with('级') || !vocab::level_means(&format!("{token}级")).iter().any(|_| true) {
             token
@@ -78,8 +85,11 @@ fn level_words(v: &str) -> Vec<String> {
 
 /// Add a level label, splitting compound labels (乡、村级 → 乡级, 村级).
 fn push_level(levels: &mut Vec<String>, label: &str) {
-    let parts: Vec<String> =
-        if vocab::level_is_compound(label) { vocab::level_means(label).to_vec() } else { vec![label.trim().to_owned()] };
+    let parts: Vec<String> = if vocab::level_is_compound(label) {
+        vocab::level_means(label).to_vec()
+    } else {
+        vec![label.trim().to_owned()]
+    };
     for part in parts {
         if !levels.contains(&part) {
             levels.push(part);
@@ -128,7 +138,8 @@ impl Reader<'_> {
         for (c, column) in self.columns.clone().iter().enumerate() {
             let mut v = crate::export::unguard(self.sheet.cell(r, c).trim()).to_owned();
             if is_ditto(&v) {
-                let from = if v == "同左" && c > 0 { raw_row.get(c - 1).cloned() } else { self.above.get(c).cloned() };
+                let from =
+                    if v == "同左" && c > 0 { raw_row.get(c - 1).cloned() } else { self.above.get(c).cloned() };
                 v = from.unwrap_or_default();
                 carried.push((field_of(column), v.clone(), Carry::Ditto));
             } else if self.sheet.is_merged(r, c) && !v.is_empty() && !matches!(column, Column::Number) {
@@ -231,7 +242,8 @@ impl Reader<'_> {
         }
 
         // A blank 一级事项 under a filled 二级事项 continues the group above (merges lost when copied from the web).
-        if items[0].is_empty() && !items[1].is_empty()
+        if items[0].is_empty()
+            && !items[1].is_empty()
             && let Some(prev) = self.out.entries.last().filter(|p| p.domain == entry.domain)
             && let Some(first) = prev.item.first().filter(|f| !f.is_empty())
         {
@@ -296,9 +308,16 @@ fn field_of(column: &Column) -> &'static str {
 
 /// Map the header row (and its sub-header row) to columns.
 fn map_columns(sheet: &Sheet, header: usize, sub: Option<usize>) -> Vec<Column> {
-    let mut columns: Vec<Column> = (0..sheet.width())
-        .map(|c| classify(sheet.cell(header, c), sub.map_or("", |s| sheet.cell(s, c))))
-        .collect();
+    // A group header (公开事项, 公开对象 …) whose merge was lost leaves blanks to its right: they belong to it.
+    let mut tops: Vec<&str> = Vec::with_capacity(sheet.width());
+    for c in 0..sheet.width() {
+        let top = sheet.cell(header, c);
+        let under = sub.map_or("", |s| sheet.cell(s, c));
+        let inherited = if top.trim().is_empty() && !under.trim().is_empty() { tops.last().copied() } else { None };
+        tops.push(inherited.unwrap_or(top));
+    }
+    let mut columns: Vec<Column> =
+        tops.iter().enumerate().map(|(c, top)| classify(top, sub.map_or("", |s| sheet.cell(s, c)))).collect();
     // Two 公开事项 columns without level labels are 一级 and 二级 (and 三级).
     let singles = columns.iter().filter(|c| **c == Column::ItemSingle).count();
     if singles > 1 {

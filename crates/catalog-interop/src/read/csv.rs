@@ -32,10 +32,8 @@ pub fn read(bytes: &[u8], sheet_name: &str) -> Result<(Sheet, Decoded), ImportEr
         .from_reader(decoded.text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| ImportError::Csv {
-            row: e.position().map_or(0, |p| p.record() + 1),
-            detail: e.to_string(),
-        })?;
+        let record = record
+            .map_err(|e| ImportError::Csv { row: e.position().map_or(0, |p| p.record() + 1), detail: e.to_string() })?;
         if rows.len() >= MAX_ROWS {
             return Err(ImportError::TooManyRows { limit: MAX_ROWS });
         }

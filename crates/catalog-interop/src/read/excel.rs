@@ -25,10 +25,7 @@ fn merges<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &str) 
         _ => Vec::new(),
     };
     dims.into_iter()
-        .map(|d| Merge {
-            first: (d.start.0 as usize, d.start.1 as usize),
-            last: (d.end.0 as usize, d.end.1 as usize),
-        })
+        .map(|d| Merge { first: (d.start.0 as usize, d.start.1 as usize), last: (d.end.0 as usize, d.end.1 as usize) })
         .collect()
 }
 
