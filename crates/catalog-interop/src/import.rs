@@ -20,6 +20,10 @@ pub struct Imported {
 /// Why a file could not be imported at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
+    /// A workbook that would inflate far beyond any real catalog (a zip bomb).
+    ZipBomb {
+        limit: u64,
+    },
     Unsupported {
         extension: String,
     },
@@ -56,6 +60,7 @@ impl ImportError {
         match self {
             ImportError::Unsupported { .. } => "import.unsupported",
             ImportError::TooLarge { .. } => "import.too-large",
+            ImportError::ZipBomb { .. } => "import.zip-bomb",
             ImportError::TooManyRows { .. } => "import.too-many-rows",
             ImportError::TooManyColumns { .. } => "import.too-many-columns",
             ImportError::CellTooLong { .. } => "import.cell-too-long",
@@ -76,6 +81,9 @@ impl ImportError {
             ImportError::TooLarge { bytes, limit } => {
                 format!("文件过大（{} MB），上限为 {} MB", bytes / 1_048_576, limit / 1_048_576)
             }
+            ImportError::ZipBomb { limit } => {
+                format!("该 Excel 文件解压后超过 {} MB 或压缩比异常，疑似压缩炸弹，已拒绝", limit / 1_048_576)
+            }
             ImportError::TooManyRows { limit } => format!("行数超过上限（{limit} 行），请拆分文件"),
             ImportError::TooManyColumns { limit } => format!("列数超过上限（{limit} 列）"),
             ImportError::CellTooLong { row, limit } => format!("第{row}行有单元格超过 {limit} 个字符"),
@@ -95,6 +103,9 @@ impl ImportError {
         match self {
             ImportError::Unsupported { extension } => format!(".{extension} files are not supported"),
             ImportError::TooLarge { bytes, limit } => format!("file too large ({bytes} bytes; limit {limit})"),
+            ImportError::ZipBomb { limit } => {
+                format!("workbook inflates beyond {limit} bytes or abnormally (zip bomb)")
+            }
             ImportError::TooManyRows { limit } => format!("more than {limit} rows"),
             ImportError::TooManyColumns { limit } => format!("more than {limit} columns"),
             ImportError::CellTooLong { row, limit } => format!("a cell in row {row} exceeds {limit} characters"),

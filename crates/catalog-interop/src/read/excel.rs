@@ -6,7 +6,7 @@ use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
 
 use crate::ImportError;
 use crate::grid::{Merge, Sheet};
-use crate::limits::{MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
+use crate::limits::{MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO};
 
 fn text(cell: &Data) -> String {
     match cell {
@@ -29,8 +29,24 @@ fn merges<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &str) 
         .collect()
 }
 
+/// Refuse a zip-based workbook (xlsx, ods) whose entries would inflate beyond the limits, before inflating any.
+fn check_zip(bytes: &[u8]) -> Result<(), ImportError> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) }; // xls: not a zip
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let Ok(entry) = archive.by_index_raw(i) else { continue };
+        let (size, packed) = (entry.size(), entry.compressed_size().max(1));
+        total = total.saturating_add(size);
+        if size > 1024 * 1024 && size / packed > MAX_ZIP_RATIO || total > MAX_UNZIPPED_BYTES {
+            return Err(ImportError::ZipBomb { limit: MAX_UNZIPPED_BYTES });
+        }
+    }
+    Ok(())
+}
+
 /// Read every sheet of a workbook. Rows keep Excel's numbering even when the used range starts lower.
 pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
+    check_zip(bytes)?;
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ImportError::Workbook(e.to_string()))?;
     let names = book.sheet_names();
     let mut sheets = Vec::new();
