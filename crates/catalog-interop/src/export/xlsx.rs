@@ -77,7 +77,7 @@ fn columns(shape: &Shape) -> Vec<Col> {
         c("公开依据", None, 36.0),
         c("公开时限", None, 18.0),
         c("公开主体", None, 16.0),
-        c("公开渠道和载体（“■”表示选中）", None, 30.0),
+        c("公开渠道和载体（“■”表示选中）", None, 44.0),
         c("公开对象", Some("全社会"), 7.0),
         c("公开对象", Some("特定群体（请写明）"), 12.0),
         c("公开方式", Some("主动"), 7.0),
@@ -96,6 +96,17 @@ fn columns(shape: &Shape) -> Vec<Col> {
     cols.push(c("编号", None, 10.0));
     cols.push(c("领域", None, 12.0));
     cols
+}
+
+/// Lines a cell's text takes in a column `width` characters wide (a CJK character is two).
+fn wrapped_lines(text: &str, width: f64) -> usize {
+    let per_line = (width.max(4.0) - 1.0).floor();
+    text.split('\n')
+        .map(|line| {
+            let units: f64 = line.chars().map(|c| if c.is_ascii() { 1.0 } else { 2.0 }).sum();
+            ((units / per_line).ceil() as usize).max(1)
+        })
+        .sum()
 }
 
 fn tick(on: bool) -> String {
@@ -181,11 +192,17 @@ fn domain_sheet(
     ws.merge_range(0, 0, 0, last_col, &title, &f.title)?;
     ws.set_row_height(0, 30)?;
     header(ws, &cols, f)?;
+    ws.set_row_height(1, 30)?;
+    ws.set_row_height(2, 30)?;
     let first_data = 3u32;
     let centered = |i: usize| cols[i].sub.is_some() && cols[i].top != "公开事项" || i == 0;
     for (n, e) in entries.iter().enumerate() {
         let row = first_data + u32::try_from(n).unwrap_or(u32::MAX - first_data);
-        for (i, value) in row_values(e, &shape, n + 1).iter().enumerate() {
+        let values = row_values(e, &shape, n + 1);
+        // Spreadsheets do not grow wrapped rows on their own when a file is generated: estimate the lines needed.
+        let lines = values.iter().zip(&cols).map(|(v, c)| wrapped_lines(v, c.width)).max().unwrap_or(1);
+        ws.set_row_height(row, (lines as f64 * 14.5).clamp(15.0, 409.0))?;
+        for (i, value) in values.iter().enumerate() {
             let col = u16::try_from(i).unwrap_or(u16::MAX);
             let format = if centered(i) { &f.center } else { &f.cell };
             // Strings are stored as text: Excel never evaluates them, whatever they start with.
