@@ -50,17 +50,17 @@ fn errors_exit_1_with_row_and_field() {
 fn unreadable_files_exit_2_and_the_others_are_still_checked() {
     let not_json = tmp("notes.json");
     std::fs::write(&not_json, "这不是JSON").expect("write");
-    let gbk = tmp("gbk.json");
-    std::fs::write(&gbk, [0xD5u8, 0xFE, 0xB8, 0xAE]).expect("write"); // 政府 in GBK
+    let garbage = tmp("坏表格.xlsx");
+    std::fs::write(&garbage, b"PK\x03\x04 not really a workbook").expect("write");
     let out = catalog(&[
         "validate",
         "--format",
         "json",
         fixture("example-township.json").to_str().expect("utf-8"),
         not_json.to_str().expect("utf-8"),
-        gbk.to_str().expect("utf-8"),
+        garbage.to_str().expect("utf-8"),
         "/nonexistent/目录.json",
-        "表格.xlsx",
+        "目录.pdf",
     ]);
     assert_eq!(out.status.code(), Some(2));
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON report");
@@ -68,9 +68,54 @@ fn unreadable_files_exit_2_and_the_others_are_still_checked() {
     assert_eq!(files.len(), 5);
     assert_eq!(files[0]["valid"], true);
     let codes: Vec<&str> = files[1..].iter().map(|f| f["error"]["code"].as_str().unwrap_or("")).collect();
-    assert_eq!(codes, ["load.syntax", "file.encoding", "file.read", "file.unsupported"]);
+    assert_eq!(codes, ["load.syntax", "import.workbook", "file.read", "file.read"]);
+    assert!(files[2]["error"]["message"].as_str().unwrap_or("").contains("无法打开该 Excel 文件"));
     assert!(files[3]["error"]["message"].as_str().unwrap_or("").contains("文件不存在"));
     assert_eq!(report["valid"], false);
+}
+
+#[test]
+fn validates_spreadsheets_and_csv_with_rows_and_sheets() {
+    let dir = fixture("import");
+    let out =
+        catalog(&["validate", dir.join("*.xlsx").to_str().expect("utf-8"), dir.join("*.csv").to_str().expect("utf-8")]);
+    let text = stdout(&out);
+    assert!(text.contains("a-national-template.xlsx") && text.contains("f-gbk-title-domain.csv"), "{text}");
+    assert!(text.contains("共7个文件"), "{text}");
+    assert!(text.contains("文件编码识别为 GB18030/GBK"), "{text}");
+    assert!(text.contains("Sheet1 第6行"), "rows named as Excel shows them: {text}");
+
+    let broken = catalog(&["validate", fixture("broken/broken-rows.csv").to_str().expect("utf-8")]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(stdout(&broken).contains("错误 第4行 公开时限：缺少必填要素“公开时限”"), "{}", stdout(&broken));
+}
+
+#[test]
+fn convert_between_every_format() {
+    let xlsx = tmp("转换.xlsx");
+    let out = catalog(&[
+        "convert",
+        fixture("import/d-headings-ditto.xlsx").to_str().expect("utf-8"),
+        "-o",
+        xlsx.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("import.carried"), "import diagnostics go to stderr");
+    for ext in ["csv", "json", "html"] {
+        let target = tmp(&format!("转换.{ext}"));
+        let out = catalog(&["convert", xlsx.to_str().expect("utf-8"), "-o", target.to_str().expect("utf-8")]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(std::fs::metadata(&target).map(|m| m.len() > 100).unwrap_or(false));
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(tmp("转换.json")).expect("json")).expect("v1");
+    assert_eq!(json["entries"].as_array().map(Vec::len), Some(5));
+    assert_eq!(json["entries"][2]["time_limit"], "及时公开", "同上 resolved");
+
+    let missing = catalog(&["convert", "/nonexistent.xlsx", "-o", tmp("x.json").to_str().expect("utf-8")]);
+    assert_eq!(missing.status.code(), Some(2));
+    let unknown = catalog(&["convert", fixture("example-township.json").to_str().expect("utf-8"), "-o", "x.docx"]);
+    assert_eq!(unknown.status.code(), Some(2));
 }
 
 #[test]

@@ -36,3 +36,28 @@ fn broken_rows_are_reported_at_their_row_and_field() {
     // level.compound is not raised on import: the importer already split 乡、村级.
     assert_eq!(imported.catalog.entries[3].levels, ["乡级", "村级"]);
 }
+
+#[test]
+fn readme_documents_every_import_code() {
+    let readme = include_str!("../README.md");
+    for code in [
+        "import.carried",
+        "import.skipped-row",
+        "import.extra-column",
+        "import.mark",
+        "import.no-header",
+        "import.encoding",
+        "import.unsupported",
+        "import.too-large",
+        "import.zip-bomb",
+        "import.too-many-rows",
+        "import.too-many-columns",
+        "import.cell-too-long",
+        "import.not-text",
+        "import.csv",
+        "import.workbook",
+        "import.no-table",
+    ] {
+        assert!(readme.contains(&format!("`{code}`")), "README lacks {code}");
+    }
+}

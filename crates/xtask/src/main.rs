@@ -4,6 +4,7 @@
 //! - `schemas` : rewrite the committed JSON Schemas from the Rust types
 //! - `demo`    : build the CLI and validate the bundled example catalog (the README's run command)
 //! - `fixtures`: rewrite the import fixtures (real rows in the layout families real catalogs use)
+//! - `fuzz [SECONDS]`: run every fuzz target of crates/catalog-interop/fuzz for SECONDS each (default 60)
 
 mod fixtures;
 
@@ -84,6 +85,39 @@ fn demo() -> Result<(), String> {
     run(&cli, &["validate", "tests/fixtures/example-township.json"])
 }
 
+const FUZZ_TARGETS: [&str; 5] = ["import_xlsx", "import_xls", "import_csv", "import_json", "parse_cells"];
+
+/// cargo-fuzz from crates.io; libFuzzer needs a few unstable flags, which `RUSTC_BOOTSTRAP` allows on the
+/// machine's stable toolchain (there is no nightly to fetch).
+fn fuzz(seconds: &str) -> Result<(), String> {
+    if !output("cargo", &["fuzz", "--version"]).starts_with("cargo-fuzz") {
+        run("cargo", &["install", "cargo-fuzz", "--locked"])?;
+    }
+    let dir = root().join("crates/catalog-interop/fuzz");
+    for target in FUZZ_TARGETS {
+        // libFuzzer adds what it finds to the first corpus folder: keep the committed seeds read-only.
+        let work = root().join("target/fuzz-corpus").join(target);
+        std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+        let seeds = dir.join("corpus").join(target);
+        eprintln!("→ fuzz {target} for {seconds}s");
+        let status = Command::new("cargo")
+            .args(["fuzz", "run", "--sanitizer", "none", target])
+            .arg(&work)
+            .arg(&seeds)
+            .args(["--", &format!("-max_total_time={seconds}"), "-rss_limit_mb=2048", "-print_final_stats=1"])
+            .env("RUSTC_BOOTSTRAP", "1")
+            .current_dir(&dir)
+            .status()
+            .map_err(|e| format!("cannot start cargo fuzz: {e}"))?;
+        if !status.success() {
+            return Err(format!(
+                "fuzz target {target} found a crash (see crates/catalog-interop/fuzz/artifacts/{target})"
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
     let result = match task.as_str() {
@@ -91,7 +125,8 @@ fn main() -> ExitCode {
         "schemas" => schemas(),
         "demo" => demo(),
         "fixtures" => fixtures::write_all(&root()),
-        _ => Err("usage: cargo xtask <test|schemas|demo|fixtures>".into()),
+        "fuzz" => fuzz(&std::env::args().nth(2).unwrap_or_else(|| "60".into())),
+        _ => Err("usage: cargo xtask <test|schemas|demo|fixtures|fuzz [SECONDS]>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

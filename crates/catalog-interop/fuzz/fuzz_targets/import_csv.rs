@@ -1,0 +1,11 @@
+//! Any bytes named .csv: an import never panics; when it succeeds, validating and exporting never panic either.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(imported) = catalog_interop::import(data, "fuzz.csv") {
+        let _ = catalog_core::validate(&imported.catalog);
+        let _ = catalog_interop::export(&imported.catalog, catalog_interop::ExportFormat::Csv);
+    }
+});
