@@ -1,6 +1,7 @@
 //! `cargo xtask <task>`: the project's build and test chores, in Rust so they run the same everywhere.
 //!
-//! - `test`    : everything CI runs (installs what it needs first): fmt, clippy, tests, the wasm build of the core
+//! - `test`    : everything CI runs (installs what it needs first): fmt, clippy, tests, the wasm builds of the core
+//!   and interop crates
 //! - `schemas` : rewrite the committed JSON Schemas from the Rust types
 //! - `demo`    : build the CLI and validate the bundled example catalog (the README's run command)
 //! - `fixtures`: rewrite the import fixtures (real rows in the layout families real catalogs use)
@@ -72,6 +73,7 @@ fn test() -> Result<(), String> {
     run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
     run("cargo", &["test", "--workspace"])?;
     run("cargo", &["build", "--target", "wasm32-unknown-unknown", "-p", "catalog-core"])?;
+    run("cargo", &["build", "--target", "wasm32-unknown-unknown", "-p", "catalog-interop", "--features", "wasm"])?;
     eprintln!("all checks passed");
     Ok(())
 }
