@@ -92,3 +92,24 @@ fn labels_before_the_first_box_are_not_channels() {
     assert_eq!(ticked("公开渠道：■政府网站 □政府公报"), ["政府网站"]);
     assert!(ticked("").is_empty());
 }
+
+#[test]
+fn every_vocabulary_variant_and_platform_of_the_reference() {
+    use catalog_core::vocab::{ChannelKind, channel_kind};
+    let vocab: serde_json::Value =
+        serde_json::from_str(include_str!("../../../seeds/vocab/channels.json")).expect("vocabulary is JSON");
+    for v in vocab["variants"].as_array().expect("variants") {
+        let (variant, canonical) = (v["variant"].as_str().unwrap_or(""), v["canonical"].as_str().unwrap_or(""));
+        assert_eq!(channel_kind(variant), ChannelKind::Variant(canonical_static(canonical)), "{variant}");
+        assert_eq!(ticked(&format!("■{variant} □政府公报")), [canonical], "{variant} in a checklist");
+    }
+    for p in vocab["platforms"].as_array().expect("platforms") {
+        let name = p["name"].as_str().unwrap_or("");
+        assert_eq!(channel_kind(name), ChannelKind::Platform, "{name}");
+        assert_eq!(ticked(&format!("■政府网站 ■{name}")), ["政府网站", name], "{name} in a checklist");
+    }
+}
+
+fn canonical_static(name: &str) -> &'static str {
+    catalog_core::vocab::CANONICAL_CHANNELS.iter().find(|c| **c == name).copied().unwrap_or("")
+}

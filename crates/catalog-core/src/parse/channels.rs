@@ -171,7 +171,8 @@ pub fn parse_channels(cell: &str) -> ChannelCell {
             }
         }
         at_start = false;
-        let known = if starts_named_other(&chars, i) { None } else { match_known(&chars, i) };
+        // `其他` + a name is that name, unless the whole phrase is itself known (其他便于公众知晓的方式).
+        let known = match_known(&chars, i).filter(|(len, ..)| *len > 2 || !starts_named_other(&chars, i));
         let (len, mention) = match known {
             Some((len, name, standard)) => {
                 let raw: String = chars[i..i + len].iter().filter(|c| !c.is_whitespace()).collect();
