@@ -73,10 +73,11 @@ fn level_words(v: &str) -> Vec<String> {
         .map(str::to_owned)
         .collect();
     for token in tokens {
-        let with_ji = if token.ends_with('级') || !vocab::level_means(&format!("{token}级")).iter().any(|_| true) {
-            token
-        } else {
+        // `县级、乡、村级` splits into a bare `乡`: it means 乡级.
+        let with_ji = if !token.ends_with('级') && !vocab::level_means(&format!("{token}级")).is_empty() {
             format!("{token}级")
+        } else {
+            token
         };
         push_level(&mut out, &with_ji);
     }
