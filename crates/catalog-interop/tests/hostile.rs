@@ -99,3 +99,19 @@ fn zip_bomb_is_refused() {
     // Not a timing assertion of speed: a guard that the refusal does not hang.
     assert!(started.elapsed().as_secs() < 60);
 }
+
+/// Inputs the fuzzer found (tests/fixtures/fuzz-regressions): each is refused with an error, never a crash.
+#[test]
+fn past_fuzz_findings_stay_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fuzz-regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("regressions folder").filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let bytes = std::fs::read(entry.path()).expect("regression input");
+        if let Ok(imported) = import(&bytes, &name) {
+            let _ = catalog_core::validate(&imported.catalog);
+        }
+        seen += 1;
+    }
+    assert!(seen >= 1);
+}

@@ -103,7 +103,8 @@ fn fuzz(seconds: &str) -> Result<(), String> {
         let seeds = dir.join("corpus").join(target);
         eprintln!("→ fuzz {target} for {seconds}s");
         let status = Command::new("cargo")
-            .args(["fuzz", "run", "--sanitizer", "none", target])
+            // -O: release code as shipped (overflow checks off, as in the CLI and wasm builds).
+            .args(["fuzz", "run", "-O", "--sanitizer", "none", target])
             .arg(&work)
             .arg(&seeds)
             .args(["--", &format!("-max_total_time={seconds}"), "-rss_limit_mb=2048", "-print_final_stats=1"])
