@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use catalog_core::report::ReportError;
-use catalog_core::{FileReport, Report, validate};
+use catalog_core::{FileReport, Report};
 use catalog_interop::import;
 
 use crate::text;
@@ -26,23 +26,14 @@ fn file_name(path: &Path) -> String {
 /// Import a file: the catalog and the importer's diagnostics, or why it cannot be read.
 pub fn import_path(path: &Path) -> Result<catalog_interop::Imported, ReportError> {
     let bytes = read_bytes(path)?;
-    let shown = path.display();
-    import(&bytes, &file_name(path)).map_err(|e| ReportError {
-        code: e.code().into(),
-        message: format!("{shown}：{}", e.message()),
-        message_en: format!("{shown}: {}", e.message_en()),
-    })
+    import(&bytes, &file_name(path)).map_err(|e| catalog_interop::report::import_error(&path.display().to_string(), &e))
 }
 
 fn check(path: &Path) -> FileReport {
     let shown = path.display().to_string();
-    match import_path(path) {
+    match read_bytes(path) {
         Err(error) => FileReport::unreadable(&shown, error),
-        Ok(imported) => {
-            let mut diagnostics = imported.diagnostics;
-            diagnostics.extend(validate(&imported.catalog));
-            FileReport::from_diagnostics(&shown, &imported.catalog, &diagnostics)
-        }
+        Ok(bytes) => catalog_interop::report_file(&bytes, &shown),
     }
 }
 

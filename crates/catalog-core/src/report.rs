@@ -58,6 +58,15 @@ pub struct ReportDiagnostic {
     pub fix: Option<Fix>,
 }
 
+/// What importing a file gives, as it crosses to JavaScript: the catalog, the importer's diagnostics and the text
+/// encoding it detected (CSV only).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ImportResult {
+    pub catalog: Catalog,
+    pub diagnostics: Vec<ReportDiagnostic>,
+    pub encoding: Option<String>,
+}
+
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportError {

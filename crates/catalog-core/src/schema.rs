@@ -46,9 +46,14 @@ pub(crate) fn require_not_applicable(schema: &mut Schema) {
     require(schema, &["domain", "reason"]);
 }
 
-fn generator() -> SchemaGenerator {
+/// The generator every schema of the project uses (draft 2020-12).
+pub fn generator() -> SchemaGenerator {
     SchemaGenerator::new(SchemaSettings::draft2020_12())
 }
+
+/// The committed JSON Schema of catalog format v1 (`schema/catalog-v1.schema.json`; a test keeps it equal to
+/// [`catalog_schema`]).
+pub const CATALOG_SCHEMA_JSON: &str = include_str!("../schema/catalog-v1.schema.json");
 
 /// JSON Schema of catalog format v1.
 pub fn catalog_schema() -> Schema {

@@ -11,6 +11,8 @@ pub mod import;
 pub mod layout;
 pub mod limits;
 mod read;
+pub mod report;
 
 pub use export::{ExportFormat, export};
 pub use import::{ImportError, Imported, import};
+pub use report::report_file;

@@ -106,6 +106,9 @@ struct Fixture {
 fn xlsx(sheets: &[(&str, &Table)]) -> Result<Vec<u8>, String> {
     let err = |e: rust_xlsxwriter::XlsxError| e.to_string();
     let mut book = Workbook::new();
+    // A fixed creation time keeps regenerated fixtures byte-identical.
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 1).map_err(err)?;
+    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
     let wrap = Format::new().set_text_wrap();
     for (name, table) in sheets {
         let ws = book.add_worksheet();
@@ -637,6 +640,22 @@ pub fn write_all(root: &Path) -> Result<(), String> {
         let expected = dir.join(format!("{}.expected.json", f.name));
         std::fs::write(&expected, catalog_core::to_json(&f.expected)).map_err(|e| e.to_string())?;
         eprintln!("wrote tests/fixtures/import/{} ({} entries)", f.name, f.expected.entries.len());
+    }
+    reports(root)
+}
+
+/// Reports the CLI and the wasm package must both give, byte for byte (`tests/fixtures/reports/`).
+pub const REPORTED: [&str; 3] = ["a-national-template.xlsx", "f-gbk-title-domain.csv", "broken-rows.csv"];
+
+fn reports(root: &Path) -> Result<(), String> {
+    let dir = root.join("tests/fixtures/reports");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    for name in REPORTED {
+        let source = if name.starts_with("broken") { "tests/fixtures/broken" } else { "tests/fixtures/import" };
+        let bytes = std::fs::read(root.join(source).join(name)).map_err(|e| e.to_string())?;
+        let report = catalog_core::Report::new(vec![catalog_interop::report_file(&bytes, name)]);
+        std::fs::write(dir.join(format!("{name}.json")), report.to_json()).map_err(|e| e.to_string())?;
+        eprintln!("wrote tests/fixtures/reports/{name}.json");
     }
     Ok(())
 }

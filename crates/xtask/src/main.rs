@@ -4,20 +4,22 @@
 //!   and interop crates
 //! - `schemas` : rewrite the committed JSON Schemas from the Rust types
 //! - `demo`    : build the CLI and validate the bundled example catalog (the README's run command)
+//! - `wasm`    : build the JS package of the core into dist/catalog-wasm and print its sizes
 //! - `fixtures`: rewrite the import fixtures (real rows in the layout families real catalogs use)
 //! - `fuzz [SECONDS]`: run every fuzz target of crates/catalog-interop/fuzz for SECONDS each (default 60)
 
 mod fixtures;
+mod wasm;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     // crates/xtask → the workspace root.
     Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).map(Path::to_path_buf).unwrap_or_default()
 }
 
-fn run(program: &str, args: &[&str]) -> Result<(), String> {
+pub(crate) fn run(program: &str, args: &[&str]) -> Result<(), String> {
     eprintln!("→ {program} {}", args.join(" "));
     let status = Command::new(program)
         .args(args)
@@ -27,7 +29,7 @@ fn run(program: &str, args: &[&str]) -> Result<(), String> {
     if status.success() { Ok(()) } else { Err(format!("{program} {} failed ({status})", args.join(" "))) }
 }
 
-fn output(program: &str, args: &[&str]) -> String {
+pub(crate) fn output(program: &str, args: &[&str]) -> String {
     Command::new(program)
         .args(args)
         .output()
@@ -36,7 +38,7 @@ fn output(program: &str, args: &[&str]) -> String {
 }
 
 /// The wasm target comes from rustup (no download from elsewhere); skipped when present.
-fn ensure_wasm_target() -> Result<(), String> {
+pub(crate) fn ensure_wasm_target() -> Result<(), String> {
     if output("rustup", &["target", "list", "--installed"]).lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
         return Ok(());
     }
@@ -128,8 +130,9 @@ fn main() -> ExitCode {
         "schemas" => schemas(),
         "demo" => demo(),
         "fixtures" => fixtures::write_all(&root()),
+        "wasm" => wasm::package().map(|dist| eprintln!("package in {}", dist.display())),
         "fuzz" => fuzz(&std::env::args().nth(2).unwrap_or_else(|| "60".into())),
-        _ => Err("usage: cargo xtask <test|schemas|demo|fixtures|fuzz [SECONDS]>".into()),
+        _ => Err("usage: cargo xtask <test|schemas|demo|fixtures|wasm|fuzz [SECONDS]>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

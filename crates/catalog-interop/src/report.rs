@@ -1,0 +1,28 @@
+//! One file's bytes → its report: import diagnostics followed by the validator's, or why it cannot be read.
+//! The CLI and the wasm API both call this, so a file gets the same report everywhere.
+
+use catalog_core::report::{FileReport, ReportError};
+
+use crate::import::{ImportError, import};
+
+/// The report error for a file that cannot be imported, its messages naming the file as the user gave it.
+pub fn import_error(path: &str, e: &ImportError) -> ReportError {
+    ReportError {
+        code: e.code().into(),
+        message: format!("{path}：{}", e.message()),
+        message_en: format!("{path}: {}", e.message_en()),
+    }
+}
+
+/// Import and validate `bytes`; `path` is how the report names the file (its extension picks the format).
+pub fn report_file(bytes: &[u8], path: &str) -> FileReport {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    match import(bytes, name) {
+        Err(e) => FileReport::unreadable(path, import_error(path, &e)),
+        Ok(imported) => {
+            let mut diagnostics = imported.diagnostics;
+            diagnostics.extend(catalog_core::validate(&imported.catalog));
+            FileReport::from_diagnostics(path, &imported.catalog, &diagnostics)
+        }
+    }
+}
