@@ -177,7 +177,9 @@ fn schema_prints_the_committed_schema() {
 /// The reports in tests/fixtures/reports are what the wasm package must give too (crates/catalog-wasm/tests).
 #[test]
 fn json_reports_match_the_shared_golden_reports() {
-    for (dir, name) in [("import", "a-national-template.xlsx"), ("import", "f-gbk-title-domain.csv"), ("broken", "broken-rows.csv")] {
+    for (dir, name) in
+        [("import", "a-national-template.xlsx"), ("import", "f-gbk-title-domain.csv"), ("broken", "broken-rows.csv")]
+    {
         let out = Command::new(env!("CARGO_BIN_EXE_catalog"))
             .args(["validate", "--format", "json", name])
             .current_dir(fixture(dir))

@@ -238,10 +238,36 @@ impl Finding {
 }
 
 /// A mechanical fix: set `field` of the entry (or of `meta` for catalog-level findings) to `value`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Fix {
     pub field: String,
-    pub value: serde_json::Value,
+    pub value: FixValue,
+}
+
+/// The new value of a fixed field: a text (`domain`, `basis`, `meta.level` …) or a list (`channels`, `levels`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum FixValue {
+    Text(String),
+    List(Vec<String>),
+}
+
+impl From<&str> for FixValue {
+    fn from(s: &str) -> Self {
+        FixValue::Text(s.to_owned())
+    }
+}
+
+impl From<String> for FixValue {
+    fn from(s: String) -> Self {
+        FixValue::Text(s)
+    }
+}
+
+impl From<Vec<String>> for FixValue {
+    fn from(v: Vec<String>) -> Self {
+        FixValue::List(v)
+    }
 }
 
 /// A finding at a place in the catalog.

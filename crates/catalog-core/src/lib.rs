@@ -3,6 +3,7 @@
 //!
 //! Pure: no file system, no clock, no wasm glue; it builds for `wasm32-unknown-unknown` as it is.
 
+mod compact;
 pub mod diagnostic;
 pub mod domains;
 pub mod load;

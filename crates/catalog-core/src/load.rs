@@ -51,19 +51,74 @@ impl std::error::Error for LoadError {}
 /// Just the header, read first so a newer or foreign file is refused before its body is interpreted.
 #[derive(Deserialize)]
 struct Header {
-    format: Option<serde_json::Value>,
-    version: Option<serde_json::Value>,
+    #[serde(default)]
+    format: Field,
+    #[serde(default)]
+    version: Field,
+}
+
+/// A header field of whatever JSON type (read without building a `serde_json::Value`, which would bring map
+/// and float code into the wasm build for a few error messages).
+#[derive(Default)]
+enum Field {
+    #[default]
+    Missing,
+    Text(String),
+    Whole(u64),
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Field;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Field, E> {
+                Ok(Field::Text(v.to_owned()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Field, E> {
+                Ok(Field::Whole(v))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Field, E> {
+                Ok(Field::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Field, E> {
+                Ok(Field::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Field, E> {
+                Ok(Field::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Field, E> {
+                Ok(Field::Missing)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Field, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Field::Other)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Field, A::Error> {
+                while a.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Field::Other)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 fn check_header(header: &Header) -> Result<(), LoadError> {
-    match header.format.as_ref().and_then(|f| f.as_str()) {
-        Some(FORMAT) => {}
-        other => return Err(LoadError::NotCatalog { found: other.map(str::to_owned) }),
+    match &header.format {
+        Field::Text(f) if f == FORMAT => {}
+        Field::Text(f) => return Err(LoadError::NotCatalog { found: Some(f.clone()) }),
+        _ => return Err(LoadError::NotCatalog { found: None }),
     }
-    match header.version.as_ref().and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(VERSION) => Ok(()),
-        Some(v) if v > u64::from(VERSION) => Err(LoadError::NewerVersion { version: v }),
-        _ => Err(LoadError::BadVersion { detail: format!("{:?}", header.version) }),
+    match header.version {
+        Field::Whole(v) if v == u64::from(VERSION) => Ok(()),
+        Field::Whole(v) if v > u64::from(VERSION) => Err(LoadError::NewerVersion { version: v }),
+        Field::Whole(_) => Err(LoadError::BadVersion { detail: "version is older than 1".into() }),
+        Field::Missing => Err(LoadError::BadVersion { detail: "version missing".into() }),
+        _ => Err(LoadError::BadVersion { detail: "version is not a whole number".into() }),
     }
 }
 
@@ -73,8 +128,8 @@ pub fn load_catalog(text: &str) -> Result<Catalog, LoadError> {
     match serde_json::from_str::<Catalog>(text) {
         Ok(catalog) => {
             check_header(&Header {
-                format: Some(catalog.format.clone().into()),
-                version: Some(catalog.version.into()),
+                format: Field::Text(catalog.format.clone()),
+                version: Field::Whole(catalog.version.into()),
             })?;
             Ok(catalog)
         }

@@ -189,7 +189,9 @@ pub fn load_en(e: &LoadError) -> String {
         LoadError::Syntax { line, column, detail } => {
             format!("not valid JSON at line {line}, column {column}: {detail}")
         }
-        LoadError::NotCatalog { found } => format!("not a zwgk-catalog file (format: {found:?})"),
+        LoadError::NotCatalog { found } => {
+            format!("not a zwgk-catalog file (format: \"{}\")", found.as_deref().unwrap_or("missing"))
+        }
         LoadError::NewerVersion { version } => {
             format!("written in format version {version}; this build reads version 1 (file left unchanged)")
         }

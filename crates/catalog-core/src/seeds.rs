@@ -5,7 +5,9 @@ use std::sync::OnceLock;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-include!(concat!(env!("OUT_DIR"), "/domain_files.rs"));
+use crate::compact::Tokens;
+
+include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 
 /// One domain's national guideline (标准指引) and its standard items.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -108,23 +110,57 @@ struct Loaded {
     errors: Vec<String>,
 }
 
+/// One domain guide from its compact encoding (field order of `build/compact.rs::domain`).
+fn decode(t: &mut Tokens) -> Option<DomainGuide> {
+    let number = t.count()?.try_into().ok()?;
+    let name = t.str()?;
+    let aliases = t.strings()?;
+    let guideline =
+        Guideline { title: t.str()?, issuer: t.opt()?, document_number: t.opt()?, date: t.opt()?, source: t.opt()? };
+    let completeness = match t.str()?.as_str() {
+        "full" => Completeness::Full,
+        "partial" => Completeness::Partial,
+        _ => return None,
+    };
+    let notes = t.str()?;
+    let sources = t.list(|t| Some(SourceDoc { id: t.str()?, title: t.str()?, url: t.str()? }))?;
+    let items = t.list(|t| {
+        Some(GuideItem {
+            item: t.strings()?,
+            content: t.str()?,
+            elements: t.list(|t| Some(Element { name: t.str()?, required: t.bool()? }))?,
+            basis: t.str()?,
+            time_limit: t.str()?,
+            subject: t.str()?,
+            channels: GuideChannels { required: t.strings()?, optional: t.strings()? },
+            audience: t.str()?,
+            audience_group: t.opt()?,
+            mode: t.str()?,
+            levels: t.strings()?,
+            source: t.str()?,
+        })
+    })?;
+    let guide = DomainGuide { number, name, aliases, guideline, completeness, notes, sources, items };
+    t.done().then_some(guide)
+}
+
 fn loaded() -> &'static Loaded {
     static LOADED: OnceLock<Loaded> = OnceLock::new();
     LOADED.get_or_init(|| {
         let mut guides = Vec::new();
         let mut errors = Vec::new();
-        for (file, text) in DOMAIN_FILES {
-            match serde_json::from_str::<DomainGuide>(text) {
-                Ok(guide) => guides.push(guide),
-                Err(e) => errors.push(format!("seeds/domains/{file}: {e}")),
+        for (file, seed) in DOMAIN_SEEDS {
+            match seed.map(|text| decode(&mut Tokens::new(text))) {
+                Ok(Some(guide)) => guides.push(guide),
+                Ok(None) => errors.push(format!("seeds/domains/{file}: the embedded encoding does not decode")),
+                Err(why) => errors.push(format!("seeds/domains/{file}: {why}")),
             }
         }
-        guides.sort_by_key(|g| g.number);
         Loaded { guides, errors }
     })
 }
 
-/// Every domain guideline, in the order of the 26 pilot domains.
+/// Every domain guideline, in the order of the 26 pilot domains (the files' `NN-` prefixes; build.rs sorts them).
 pub fn guides() -> &'static [DomainGuide] {
     &loaded().guides
 }

@@ -2,8 +2,7 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
+use crate::compact::Tokens;
 use crate::text::fold_key;
 
 /// The 13 canonical channels, written exactly as format v1 requires, in the guideline's checklist order.
@@ -30,48 +29,6 @@ pub const AUDIENCES: [&str; 2] = ["全社会", "特定群体"];
 /// The two compiling-government levels of format v1.
 pub const GOVERNMENT_LEVELS: [&str; 2] = ["县级", "乡级"];
 
-#[derive(Debug, Deserialize)]
-struct ChannelFile {
-    variants: Vec<ChannelVariant>,
-    platforms: Vec<Platform>,
-}
-
-#[derive(Debug, Deserialize)]
-struct ChannelVariant {
-    variant: String,
-    canonical: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct Platform {
-    name: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct LevelFile {
-    labels: Vec<LevelLabel>,
-    government_levels: Vec<Label>,
-}
-
-#[derive(Debug, Deserialize)]
-struct LevelLabel {
-    label: String,
-    means: Vec<String>,
-    #[serde(default)]
-    split: bool,
-}
-
-#[derive(Debug, Deserialize)]
-struct LabelFile {
-    labels: Vec<Label>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Label {
-    label: String,
-    means: String,
-}
-
 /// How a channel name relates to the vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChannelKind {
@@ -85,12 +42,21 @@ pub enum ChannelKind {
     Other,
 }
 
+/// A channel name the vocabulary knows, as the cell parser matches it.
+#[derive(Debug)]
+pub struct KnownChannel {
+    /// Folded lookup key (see [`fold_key`]).
+    pub key: String,
+    /// The canonical name it means, or the platform's name as written.
+    pub name: String,
+    /// One of the 13 or a spelling variant of one (false: a named platform).
+    pub standard: bool,
+}
+
 #[derive(Debug)]
 struct Vocab {
-    /// (folded key, canonical name) for canonical names and variants, longest key first.
-    channel_names: Vec<(String, &'static str)>,
-    /// Named platforms: (folded key, name as written in the vocabulary), longest first.
-    platforms: Vec<(String, String)>,
+    /// Canonical names, their variants and named platforms, longest key first.
+    channels: Vec<KnownChannel>,
     levels: Vec<(String, Vec<String>, bool)>,
     government_levels: Vec<(String, String)>,
     audiences: Vec<(String, String)>,
@@ -98,48 +64,65 @@ struct Vocab {
     errors: Vec<String>,
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(name: &str, text: &str, errors: &mut Vec<String>) -> Option<T> {
-    serde_json::from_str(text).map_err(|e| errors.push(format!("seeds/vocab/{name}: {e}"))).ok()
+/// The compact text of a vocabulary file (see build.rs), or why it is missing.
+fn seed(name: &str, errors: &mut Vec<String>) -> Option<&'static str> {
+    match crate::seeds::VOCAB_SEEDS.iter().find(|(file, _)| *file == name) {
+        Some((_, Ok(text))) => Some(text),
+        Some((_, Err(why))) => {
+            errors.push(format!("seeds/vocab/{name}: {why}"));
+            None
+        }
+        None => {
+            errors.push(format!("seeds/vocab/{name}: missing"));
+            None
+        }
+    }
 }
 
-fn labels(file: Option<LabelFile>) -> Vec<(String, String)> {
-    file.map(|f| f.labels.into_iter().map(|l| (fold_key(&l.label), l.means)).collect()).unwrap_or_default()
+/// Decode a vocabulary file; a malformed one is reported and left empty.
+fn decode<T>(name: &str, errors: &mut Vec<String>, read: impl FnOnce(&mut Tokens) -> Option<T>) -> Option<T> {
+    let mut tokens = Tokens::new(seed(name, errors)?);
+    let value = read(&mut tokens).filter(|_| tokens.done());
+    if value.is_none() {
+        errors.push(format!("seeds/vocab/{name}: the embedded encoding does not decode"));
+    }
+    value
+}
+
+/// `[(label, means)]`, folded.
+fn pairs(t: &mut Tokens) -> Option<Vec<(String, String)>> {
+    t.list(|t| Some((fold_key(&t.str()?), t.str()?)))
 }
 
 fn vocab() -> &'static Vocab {
     static VOCAB: OnceLock<Vocab> = OnceLock::new();
     VOCAB.get_or_init(|| {
         let mut errors = Vec::new();
-        let channels: Option<ChannelFile> =
-            parse("channels.json", include_str!("../../../seeds/vocab/channels.json"), &mut errors);
-        let levels: Option<LevelFile> =
-            parse("levels.json", include_str!("../../../seeds/vocab/levels.json"), &mut errors);
-        let audiences = labels(parse("audience.json", include_str!("../../../seeds/vocab/audience.json"), &mut errors));
-        let modes = labels(parse("modes.json", include_str!("../../../seeds/vocab/modes.json"), &mut errors));
+        let channels_file =
+            decode("channels.json", &mut errors, |t| Some((t.list(|t| Some((t.str()?, t.str()?)))?, t.strings()?)));
+        let levels_file = decode("levels.json", &mut errors, |t| {
+            let labels = t.list(|t| Some((fold_key(&t.str()?), t.strings()?, t.bool()?)))?;
+            Some((labels, pairs(t)?))
+        });
+        let audiences = decode("audience.json", &mut errors, pairs).unwrap_or_default();
+        let modes = decode("modes.json", &mut errors, pairs).unwrap_or_default();
 
-        let mut channel_names: Vec<(String, &'static str)> =
-            CANONICAL_CHANNELS.iter().map(|c| (fold_key(c), *c)).collect();
-        let mut platforms = Vec::new();
-        if let Some(file) = channels {
-            for v in file.variants {
-                match CANONICAL_CHANNELS.iter().find(|c| **c == v.canonical) {
-                    Some(c) => channel_names.push((fold_key(&v.variant), c)),
-                    None => errors.push(format!("seeds/vocab/channels.json: {} is not canonical", v.canonical)),
+        let known =
+            |key: &str, name: &str, standard| KnownChannel { key: fold_key(key), name: name.to_owned(), standard };
+        let mut channels: Vec<KnownChannel> = CANONICAL_CHANNELS.iter().map(|c| known(c, c, true)).collect();
+        if let Some((variants, platforms)) = channels_file {
+            for (variant, canonical) in variants {
+                if CANONICAL_CHANNELS.contains(&canonical.as_str()) {
+                    channels.push(known(&variant, &canonical, true));
+                } else {
+                    errors.push(format!("seeds/vocab/channels.json: {canonical} is not canonical"));
                 }
             }
-            platforms = file.platforms.into_iter().map(|p| (fold_key(&p.name), p.name)).collect();
-            platforms.sort_by_key(|(key, _)| std::cmp::Reverse(key.chars().count()));
+            channels.extend(platforms.iter().map(|p| known(p, p, false)));
         }
-        channel_names.sort_by_key(|(key, _)| std::cmp::Reverse(key.chars().count()));
-
-        let (levels, government_levels) = match levels {
-            Some(file) => (
-                file.labels.into_iter().map(|l| (fold_key(&l.label), l.means, l.split)).collect(),
-                file.government_levels.into_iter().map(|l| (fold_key(&l.label), l.means)).collect(),
-            ),
-            None => (Vec::new(), Vec::new()),
-        };
-        Vocab { channel_names, platforms, levels, government_levels, audiences, modes, errors }
+        channels.sort_by_key(|c| std::cmp::Reverse(c.key.chars().count()));
+        let (levels, government_levels) = levels_file.unwrap_or_default();
+        Vocab { channels, levels, government_levels, audiences, modes, errors }
     })
 }
 
@@ -154,21 +137,19 @@ pub fn channel_kind(name: &str) -> ChannelKind {
         return ChannelKind::Canonical(c);
     }
     let key = fold_key(name);
-    if let Some((_, c)) = vocab().channel_names.iter().find(|(k, _)| *k == key) {
-        return ChannelKind::Variant(c);
+    match vocab().channels.iter().find(|c| c.key == key) {
+        Some(c) if c.standard => {
+            CANONICAL_CHANNELS.iter().find(|k| **k == c.name).map_or(ChannelKind::Other, |k| ChannelKind::Variant(k))
+        }
+        Some(_) => ChannelKind::Platform,
+        None => ChannelKind::Other,
     }
-    if vocab().platforms.iter().any(|(k, _)| *k == key) { ChannelKind::Platform } else { ChannelKind::Other }
 }
 
-/// Canonical and variant channel names as (folded key, canonical), longest first: the channel-cell parser
-/// matches these greedily so names that contain `/` or `、` are not split apart.
-pub fn channel_names() -> &'static [(String, &'static str)] {
-    &vocab().channel_names
-}
-
-/// Named platforms as (folded key, name), longest first: matched whole so `公开查阅点/政务公开专区` stays one channel.
-pub fn platform_names() -> &'static [(String, String)] {
-    &vocab().platforms
+/// Every channel name the vocabulary knows, longest first: the cell parser matches these greedily so names that
+/// contain `/` or `、` (社区/企事业单位/村公示栏（电子屏）, 公开查阅点/政务公开专区) are not split apart.
+pub fn known_channels() -> &'static [KnownChannel] {
+    &vocab().channels
 }
 
 /// What a 公开层级 label means as 县级/乡级/村级 (or 市级/省级); empty when unknown.

@@ -304,7 +304,11 @@ fn readme_documents_exactly_the_tested_codes() {
 #[test]
 fn mechanical_fixes_carry_the_repaired_value() {
     let fix_of = |c: &Catalog, code: &str| {
-        validate(c).into_iter().find(|d| d.code() == code).and_then(|d| d.fix).map(|f| (f.field, f.value))
+        validate(c)
+            .into_iter()
+            .find(|d| d.code() == code)
+            .and_then(|d| d.fix)
+            .map(|f| (f.field, serde_json::to_value(f.value).expect("fix values serialise")))
     };
     let mut c = base();
     first(&mut c).channels = vec!["政府网站".into(), "政府服务中心".into(), "■两微一端 □政府公报 ■政府网站".into()];

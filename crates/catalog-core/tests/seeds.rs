@@ -24,13 +24,35 @@ fn the_26_domains_each_have_one_seed_in_order() {
     }
 }
 
+fn seed_files() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/domains");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("seeds/domains")
+        .filter_map(Result::ok)
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).expect("readable")))
+        .collect();
+    files.sort();
+    files
+}
+
 #[test]
 fn seed_files_match_the_domain_guide_schema() {
     let v = validator(&domain_guide_schema());
-    for (file, text) in seeds::DOMAIN_FILES {
-        let json: serde_json::Value = serde_json::from_str(text).expect("seed files are JSON");
+    for (file, text) in seed_files() {
+        let json: serde_json::Value = serde_json::from_str(&text).expect("seed files are JSON");
         let errors: Vec<String> = v.iter_errors(&json).map(|e| format!("{} at {}", e, e.instance_path())).collect();
         assert!(errors.is_empty(), "seeds/domains/{file}: {errors:#?}");
+    }
+}
+
+/// The embedded compact encoding (build.rs) decodes to exactly what serde reads from the JSON files.
+#[test]
+fn embedded_seeds_equal_the_json_files() {
+    let files = seed_files();
+    assert_eq!(files.len(), seeds::guides().len());
+    for ((file, text), embedded) in files.iter().zip(seeds::guides()) {
+        let parsed: seeds::DomainGuide = serde_json::from_str(text).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(&parsed, embedded, "{file}");
     }
 }
 

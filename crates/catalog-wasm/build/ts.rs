@@ -69,8 +69,11 @@ pub fn ty(schema: &Value, indent: &str) -> String {
 
 fn object(schema: &Value, indent: &str) -> String {
     let props = schema.get("properties").and_then(Value::as_object);
-    let required: Vec<&str> =
-        schema.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     match props {
         None => match schema.get("additionalProperties") {
             Some(v) if v.is_object() => format!("{{ [key: string]: {} }}", ty(v, indent)),

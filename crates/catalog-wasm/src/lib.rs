@@ -63,7 +63,11 @@ pub fn import_file(bytes: &[u8], #[wasm_bindgen(js_name = fileName)] file_name: 
     #[cfg(not(feature = "interop"))]
     let result = {
         if !file_name.to_ascii_lowercase().ends_with(".json") {
-            return Err(error("import.unsupported", "此版本只能导入目录 JSON 文件", "this build imports JSON catalogs only"));
+            return Err(error(
+                "import.unsupported",
+                "此版本只能导入目录 JSON 文件",
+                "this build imports JSON catalogs only",
+            ));
         }
         let catalog = catalog_core::load_catalog(&String::from_utf8_lossy(bytes))
             .map_err(|e| error(e.code(), &e.message(), &e.message_en()))?;
@@ -81,8 +85,9 @@ pub fn export_catalog(
     let catalog = catalog_from_js(&catalog)?;
     #[cfg(feature = "interop")]
     {
-        let format = catalog_interop::ExportFormat::from_name(format)
-            .ok_or_else(|| error("export.format", "导出格式只能是 xlsx、csv、json 或 html", "format must be xlsx, csv, json or html"))?;
+        let format = catalog_interop::ExportFormat::from_name(format).ok_or_else(|| {
+            error("export.format", "导出格式只能是 xlsx、csv、json 或 html", "format must be xlsx, csv, json or html")
+        })?;
         catalog_interop::export(&catalog, format).map_err(|e| error("export.failed", &e.to_string(), &e.0))
     }
     #[cfg(not(feature = "interop"))]
@@ -102,7 +107,7 @@ pub fn domains() -> Result<JsValue, Error> {
 #[wasm_bindgen(unchecked_return_type = "Catalog")]
 pub fn template(domain: &str, level: &str) -> Result<JsValue, Error> {
     let guide = seeds::guide(domain).ok_or_else(|| {
-        error("template.domain", &format!("未知领域“{domain}”"), &format!("unknown domain {domain:?}"))
+        error("template.domain", &format!("未知领域“{domain}”"), &format!("unknown domain \"{domain}\""))
     })?;
     let level = vocab::government_level(level)
         .ok_or_else(|| error("template.level", "层级只能是县级或乡级", "level must be 县级 or 乡级"))?;

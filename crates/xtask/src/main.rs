@@ -115,9 +115,13 @@ fn fuzz(seconds: &str) -> Result<(), String> {
             .status()
             .map_err(|e| format!("cannot start cargo fuzz: {e}"))?;
         if !status.success() {
-            return Err(format!(
-                "fuzz target {target} found a crash (see crates/catalog-interop/fuzz/artifacts/{target})"
-            ));
+            let artifacts = dir.join("artifacts").join(target);
+            let crashed = std::fs::read_dir(&artifacts).map(|d| d.count() > 0).unwrap_or(false);
+            return Err(if crashed {
+                format!("fuzz target {target} found a crash: see {}", artifacts.display())
+            } else {
+                format!("cargo fuzz could not run {target} (build or setup failure, see above)")
+            });
         }
     }
     Ok(())

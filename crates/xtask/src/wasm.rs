@@ -34,7 +34,19 @@ pub fn ensure_npm() -> Result<(), String> {
 fn wasm_opt(file: &Path) -> Result<(), String> {
     let tool = root().join("tests/node_modules/.bin/wasm-opt");
     let f = file.to_string_lossy();
-    run(&tool.to_string_lossy(), &["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", &f, "-o", &f])
+    run(
+        &tool.to_string_lossy(),
+        &[
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            &f,
+            "-o",
+            &f,
+        ],
+    )
 }
 
 fn gzip_size(bytes: &[u8]) -> usize {
@@ -50,14 +62,26 @@ fn size(path: &Path) -> usize {
 
 /// One build: cargo → wasm-bindgen (per target) → wasm-opt. Returns (raw, optimised, gzip) of the first target.
 fn build(features: &[&str], target_dir: &str, outputs: &[(&str, &str)]) -> Result<(usize, usize, usize), String> {
-    let mut args = vec!["build", "-p", "catalog-wasm", "--target", "wasm32-unknown-unknown", "--release", "--target-dir", target_dir];
+    let mut args = vec![
+        "build",
+        "-p",
+        "catalog-wasm",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--release",
+        "--target-dir",
+        target_dir,
+    ];
     args.extend_from_slice(features);
     run("cargo", &args)?;
     let wasm = root().join(target_dir).join("wasm32-unknown-unknown/release/catalog_wasm.wasm");
     let mut sizes = (0, 0, 0);
     for (i, (bindgen_target, out)) in outputs.iter().enumerate() {
         let out_dir = root().join(out);
-        run("wasm-bindgen", &["--target", bindgen_target, "--out-dir", &out_dir.to_string_lossy(), &wasm.to_string_lossy()])?;
+        run(
+            "wasm-bindgen",
+            &["--target", bindgen_target, "--out-dir", &out_dir.to_string_lossy(), &wasm.to_string_lossy()],
+        )?;
         let bg = out_dir.join("catalog_wasm_bg.wasm");
         let raw = size(&bg);
         wasm_opt(&bg)?;
@@ -105,7 +129,8 @@ pub fn package() -> Result<PathBuf, String> {
     let dist = root().join("dist/catalog-wasm");
     let _ = std::fs::remove_dir_all(&dist);
     let full = build(&[], "target", &[("web", "dist/catalog-wasm/web"), ("nodejs", "dist/catalog-wasm/node")])?;
-    let validator = build(&["--no-default-features"], "target/wasm-validator", &[("web", "dist/catalog-wasm/validator")])?;
+    let validator =
+        build(&["--no-default-features"], "target/wasm-validator", &[("web", "dist/catalog-wasm/validator")])?;
     // Node resolves `.js` under a `"type": "module"` package as ESM: the CommonJS build gets its own extension.
     let node = dist.join("node");
     std::fs::rename(node.join("catalog_wasm.js"), node.join("catalog_wasm.cjs")).map_err(|e| e.to_string())?;

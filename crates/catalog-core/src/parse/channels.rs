@@ -113,17 +113,9 @@ fn match_at(chars: &[char], i: usize, key: &str) -> Option<usize> {
     Some(j - i)
 }
 
-/// The longest known channel at `i`: (length, name, whether the name is canonical or a variant of one).
-/// Named platforms are matched whole too, so `公开查阅点/政务公开专区` is not split at its `/`.
+/// The longest known channel at `i`: (length, name, whether it is one of the 13 or a variant of one).
 fn match_known(chars: &[char], i: usize) -> Option<(usize, &'static str, bool)> {
-    let canonical = vocab::channel_names().iter().find_map(|(key, c)| match_at(chars, i, key).map(|n| (n, *c, true)));
-    let platform = vocab::platform_names()
-        .iter()
-        .find_map(|(key, name)| match_at(chars, i, key).map(|n| (n, name.as_str(), false)));
-    match (canonical, platform) {
-        (Some(c), Some(p)) => Some(if p.0 > c.0 { p } else { c }),
-        (c, p) => c.or(p),
-    }
+    vocab::known_channels().iter().find_map(|c| match_at(chars, i, &c.key).map(|n| (n, c.name.as_str(), c.standard)))
 }
 
 /// `其他` directly followed by a name (`其他：办税服务厅`, `其他基层公共服务平台`) names the channel itself.

@@ -21,9 +21,10 @@ pub fn normalise_channels(channels: &[String]) -> Vec<String> {
             }
         }
     }
-    let rank = |c: &String| CANONICAL_CHANNELS.iter().position(|k| k == c).unwrap_or(CANONICAL_CHANNELS.len());
-    out.sort_by_key(rank); // stable: the named others keep their order
-    out
+    let mut ordered: Vec<String> =
+        CANONICAL_CHANNELS.iter().filter(|c| out.iter().any(|o| o == *c)).map(|c| (*c).to_owned()).collect();
+    ordered.extend(out.into_iter().filter(|o| !CANONICAL_CHANNELS.contains(&o.as_str())));
+    ordered
 }
 
 pub(super) fn check(at: &At, out: &mut Vec<Diagnostic>) {

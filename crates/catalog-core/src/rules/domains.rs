@@ -1,8 +1,8 @@
 //! Domains: known names, no duplicate items, 26-domain coverage, and conformance to each domain's guideline.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use super::{At, catalog_diag, fix};
+use super::{At, Findings, catalog_diag, fix};
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::domains::{self, DOMAINS, DomainName};
 use crate::model::Catalog;
@@ -10,26 +10,22 @@ use crate::seeds::{self, item_key};
 use crate::text::is_blank;
 use crate::vocab::GOVERNMENT_LEVELS;
 
-pub(super) fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(catalog: &Catalog, out: &mut Findings) {
     // Entries per canonical domain, in file order.
     let mut by_domain: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
-    let mut first_seen: HashMap<(&'static str, String), usize> = HashMap::new();
+    let mut first_seen: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
     for (index, entry) in catalog.entries.iter().enumerate() {
         let at = At { entry, index };
         let canonical = match domains::resolve(&entry.domain) {
             DomainName::Canonical(d) => d,
             DomainName::Alias(d) => {
                 let finding = Finding::DomainAlias { alias: entry.domain.trim().to_owned(), canonical: d.to_owned() };
-                out.push(at.diag(finding, "domain", fix("domain", d)));
+                out.entry(&at, finding, "domain", fix("domain", d));
                 d
             }
             DomainName::Unknown => {
                 if !is_blank(&entry.domain) {
-                    out.push(at.diag(
-                        Finding::DomainUnknown { domain: entry.domain.trim().to_owned() },
-                        "domain",
-                        None,
-                    ));
+                    out.entry(&at, Finding::DomainUnknown { domain: entry.domain.trim().to_owned() }, "domain", None);
                 }
                 continue;
             }
@@ -46,7 +42,7 @@ pub(super) fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                     Some(row) => format!("第{row}行"),
                     None => format!("事项{}", super::entry_label(first_entry, first)),
                 };
-                out.push(at.diag(Finding::ItemDuplicate { path: entry.item.join("/"), first }, "item", None));
+                out.entry(&at, Finding::ItemDuplicate { path: entry.item.join("/"), first }, "item", None);
             }
             None => {
                 first_seen.insert((canonical, path.join("/")), index);
@@ -54,7 +50,7 @@ pub(super) fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    check_not_applicable(catalog, &by_domain, out);
+    check_not_applicable(catalog, &by_domain, &mut out.catalog);
     check_guidelines(catalog, &by_domain, out);
 }
 
@@ -91,7 +87,7 @@ fn check_not_applicable(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<
 }
 
 /// Guideline items missing from a covered domain (warning) and local additions (info).
-fn check_guidelines(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usize>>, out: &mut Vec<Diagnostic>) {
+fn check_guidelines(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usize>>, out: &mut Findings) {
     let level = catalog.meta.level.trim();
     for (domain, indices) in covered {
         let Some(guide) = seeds::guide(domain) else { continue };
@@ -103,7 +99,7 @@ fn check_guidelines(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usiz
                         guide.guideline.document_number.clone().unwrap_or_else(|| guide.guideline.title.clone());
                     let finding =
                         Finding::GuidelineMissing { domain: (*domain).to_owned(), path: item.item.join("/"), source };
-                    out.push(catalog_diag(finding, "item", None));
+                    out.catalog.push(catalog_diag(finding, "item", None));
                 }
             }
         }
@@ -111,7 +107,7 @@ fn check_guidelines(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usiz
             let entry = &catalog.entries[index];
             if !guide.items.iter().any(|g| g.matches(&entry.item)) {
                 let at = At { entry, index };
-                out.push(at.diag(Finding::GuidelineLocal { domain: (*domain).to_owned() }, "item", None));
+                out.entry(&at, Finding::GuidelineLocal { domain: (*domain).to_owned() }, "item", None);
             }
         }
     }

@@ -1,8 +1,8 @@
 //! Every required element present; item path shape; ids unique.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
-use super::{At, entry_label};
+use super::{At, Findings, entry_label};
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::model::Catalog;
 use crate::text::is_blank;
@@ -35,15 +35,15 @@ pub(super) fn check_required(at: &At, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub(super) fn check_ids(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+pub(super) fn check_ids(catalog: &Catalog, out: &mut Findings) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (index, entry) in catalog.entries.iter().enumerate() {
         let at = At { entry, index };
         let id = entry.id.trim();
         if id.is_empty() {
-            out.push(at.diag(Finding::IdMissing, "id", None));
+            out.entry(&at, Finding::IdMissing, "id", None);
         } else if seen.insert(id, index).is_some() {
-            out.push(at.diag(Finding::IdDuplicate { id: entry_label(entry, index) }, "id", None));
+            out.entry(&at, Finding::IdDuplicate { id: entry_label(entry, index) }, "id", None);
         }
     }
 }

@@ -15,25 +15,40 @@ use crate::model::{Catalog, Entry};
 
 /// Validate a catalog. Findings come catalog-level first, then entry by entry in file order.
 pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    meta::check(catalog, &mut out);
-    entry::check_ids(catalog, &mut out);
+    let mut found = Findings { catalog: Vec::new(), entries: vec![Vec::new(); catalog.entries.len()] };
+    meta::check(catalog, &mut found.catalog);
+    entry::check_ids(catalog, &mut found);
     for (index, entry) in catalog.entries.iter().enumerate() {
         let at = At { entry, index };
-        entry::check_required(&at, &mut out);
-        vocabulary::check(&at, &mut out);
-        channels::check(&at, &mut out);
-        time_limit::check(&at, &mut out);
-        basis::check(&at, &mut out);
-        levels::check(&at, &catalog.meta.level, &mut out);
-        privacy::check(&at, &mut out);
+        let out = &mut found.entries[index];
+        entry::check_required(&at, out);
+        vocabulary::check(&at, out);
+        channels::check(&at, out);
+        time_limit::check(&at, out);
+        basis::check(&at, out);
+        levels::check(&at, &catalog.meta.level, out);
+        privacy::check(&at, out);
     }
-    domains::check(catalog, &mut out);
-    // Catalog-level findings first, then entry by entry (the domain rules run last but belong to their entry).
-    let position: std::collections::HashMap<String, usize> =
-        catalog.entries.iter().enumerate().map(|(i, e)| (entry_label(e, i), i)).collect();
-    out.sort_by_key(|d| d.entry.as_ref().map_or(0, |label| position.get(label).map_or(usize::MAX, |i| i + 1)));
+    domains::check(catalog, &mut found);
+    let mut out = found.catalog;
+    out.extend(found.entries.into_iter().flatten());
     out
+}
+
+/// Findings kept in report order as they are made: the catalog's, then each entry's (rules comparing entries
+/// run after the per-entry ones but file their findings under the entry).
+pub(crate) struct Findings {
+    pub catalog: Vec<Diagnostic>,
+    pub entries: Vec<Vec<Diagnostic>>,
+}
+
+impl Findings {
+    pub fn entry(&mut self, at: &At, finding: Finding, field: &'static str, fix: Option<Fix>) {
+        let d = at.diag(finding, field, fix);
+        if let Some(list) = self.entries.get_mut(at.index) {
+            list.push(d);
+        }
+    }
 }
 
 /// An entry and its position, to build located diagnostics.
@@ -69,6 +84,6 @@ pub(crate) fn catalog_diag(finding: Finding, field: &'static str, fix: Option<Fi
     Diagnostic { finding, entry: None, row: None, sheet: None, field: Some(field), fix }
 }
 
-pub(crate) fn fix(field: &str, value: impl Into<serde_json::Value>) -> Option<Fix> {
+pub(crate) fn fix(field: &str, value: impl Into<crate::diagnostic::FixValue>) -> Option<Fix> {
     Some(Fix { field: field.to_owned(), value: value.into() })
 }

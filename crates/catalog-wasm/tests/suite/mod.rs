@@ -8,7 +8,11 @@ const XLSX: &[u8] = include_bytes!("../../../../tests/fixtures/import/a-national
 const GBK_CSV: &[u8] = include_bytes!("../../../../tests/fixtures/import/f-gbk-title-domain.csv");
 const BROKEN_CSV: &[u8] = include_bytes!("../../../../tests/fixtures/broken/broken-rows.csv");
 const GOLDEN: [(&str, &[u8], &str); 3] = [
-    ("a-national-template.xlsx", XLSX, include_str!("../../../../tests/fixtures/reports/a-national-template.xlsx.json")),
+    (
+        "a-national-template.xlsx",
+        XLSX,
+        include_str!("../../../../tests/fixtures/reports/a-national-template.xlsx.json"),
+    ),
     ("f-gbk-title-domain.csv", GBK_CSV, include_str!("../../../../tests/fixtures/reports/f-gbk-title-domain.csv.json")),
     ("broken-rows.csv", BROKEN_CSV, include_str!("../../../../tests/fixtures/reports/broken-rows.csv.json")),
 ];
@@ -73,7 +77,10 @@ fn domains_templates_schema_and_parsers() {
     let time = json(&catalog_wasm::parse_time_limit("信息形成或变更之日起20个工作日内").expect("parses"));
     assert_eq!(time["clauses"][0]["rule"]["kind"], "within");
     assert_eq!(time["clauses"][0]["rule"]["amount"], 20);
-    let basis = json(&catalog_wasm::parse_basis("《中华人民共和国政府信息公开条例》(国务院令第711号)、国办发﹝2017﹞42号").expect("parses"));
+    let basis = json(
+        &catalog_wasm::parse_basis("《中华人民共和国政府信息公开条例》(国务院令第711号)、国办发﹝2017﹞42号")
+            .expect("parses"),
+    );
     assert_eq!(basis["citations"][0]["title"], "中华人民共和国政府信息公开条例");
     assert_eq!(basis["problems"][0]["kind"], "non_standard_doc_number");
     assert!(!catalog_wasm::version().is_empty());
@@ -88,7 +95,10 @@ fn errors_are_error_objects_with_stable_codes() {
     assert!(get(&e.into(), "messageEn").as_string().is_some_and(|m| !m.is_empty()));
     let newer = JSON::parse(r#"{"format":"zwgk-catalog","version":2,"entries":{}}"#).expect("json");
     assert_eq!(error_code(catalog_wasm::validate(newer, None).expect_err("refused")), "load.newer-version");
-    assert_eq!(error_code(catalog_wasm::import_file(b"PK\x03\x04junk", "坏.xlsx").expect_err("refused")), "import.workbook");
+    assert_eq!(
+        error_code(catalog_wasm::import_file(b"PK\x03\x04junk", "坏.xlsx").expect_err("refused")),
+        "import.workbook"
+    );
     assert_eq!(error_code(catalog_wasm::template("火星事务", "乡级").expect_err("refused")), "template.domain");
     let any = JSON::parse(r#"{"format":"zwgk-catalog","version":1,"meta":{},"entries":[]}"#).expect("json");
     assert_eq!(error_code(catalog_wasm::export_catalog(any, "docx").expect_err("refused")), "export.format");
