@@ -1,7 +1,7 @@
 //! `cargo xtask <task>`: the project's build and test chores, in Rust so they run the same everywhere.
 //!
-//! - `test`    : everything CI runs (installs what it needs first): fmt, clippy, tests, the wasm builds of the core
-//!   and interop crates
+//! - `test`    : everything CI runs (installs what it needs first: wasm target, wasm-bindgen-cli, npm packages,
+//!   Debian chromium): fmt, clippy, tests, the wasm build of the core, the wasm API in Node and Chromium
 //! - `schemas` : rewrite the committed JSON Schemas from the Rust types
 //! - `demo`    : build the CLI and validate the bundled example catalog (the README's run command)
 //! - `wasm`    : build the JS package of the core into dist/catalog-wasm and print its sizes
@@ -68,6 +68,15 @@ fn schemas() -> Result<(), String> {
     Ok(())
 }
 
+/// Debian's Chromium and its driver for the browser tests (no browser download from elsewhere).
+fn ensure_chromium() -> Result<(), String> {
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+        return Ok(());
+    }
+    run("apt-get", &["update", "-qq"])?;
+    run("apt-get", &["install", "-y", "-qq", "--no-install-recommends", "chromium", "chromium-driver"])
+}
+
 fn test() -> Result<(), String> {
     ensure_components()?;
     ensure_wasm_target()?;
@@ -75,7 +84,25 @@ fn test() -> Result<(), String> {
     run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
     run("cargo", &["test", "--workspace"])?;
     run("cargo", &["build", "--target", "wasm32-unknown-unknown", "-p", "catalog-core"])?;
-    run("cargo", &["build", "--target", "wasm32-unknown-unknown", "-p", "catalog-interop", "--features", "wasm"])?;
+
+    // The wasm API: wasm-bindgen tests in Node and headless Chromium, then the built package from Node,
+    // Chromium and TypeScript.
+    wasm::ensure_wasm_bindgen()?;
+    wasm::ensure_npm()?;
+    ensure_chromium()?;
+    let status = Command::new("cargo")
+        .args(["test", "-p", "catalog-wasm", "--target", "wasm32-unknown-unknown"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot start cargo: {e}"))?;
+    if !status.success() {
+        return Err("wasm-bindgen tests failed".into());
+    }
+    wasm::package()?;
+    run("node", &["--test", "tests/wasm/"])?;
+    run("tests/node_modules/.bin/tsc", &["-p", "tests/wasm/tsconfig.json"])?;
     eprintln!("all checks passed");
     Ok(())
 }

@@ -1,0 +1,96 @@
+// The built package (dist/catalog-wasm, from `cargo xtask wasm`) as JavaScript developers use it:
+// required from Node, and imported as an ES module in headless Chromium. Both give the native CLI's report.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const require = createRequire(import.meta.url);
+const fixture = (p) => readFile(join(root, "tests/fixtures", p));
+const golden = (name) => readFile(join(root, "tests/fixtures/reports", `${name}.json`), "utf8");
+const pretty = (value) => JSON.stringify(value, null, 2) + "\n";
+
+test("Node: the package's main entry gives the CLI's report, byte for byte", async () => {
+  const wasm = require(join(root, "dist/catalog-wasm"));
+  for (const [dir, name] of [["import", "a-national-template.xlsx"], ["import", "f-gbk-title-domain.csv"], ["broken", "broken-rows.csv"]]) {
+    const report = wasm.validateFile(await fixture(`${dir}/${name}`), name);
+    assert.equal(pretty(report), await golden(name), name);
+  }
+  const { catalog, encoding } = wasm.importFile(await fixture("import/f-gbk-title-domain.csv"), "f-gbk-title-domain.csv");
+  assert.equal(encoding, "GB18030/GBK");
+  assert.equal(catalog.entries.length, 3);
+  const xlsx = wasm.exportCatalog(catalog, "xlsx");
+  assert.ok(xlsx instanceof Uint8Array && xlsx[0] === 0x50 && xlsx[1] === 0x4b, "a zip (xlsx)");
+  assert.equal(wasm.domains().length, 26);
+  assert.equal(wasm.parseTimeLimit("制定或获取信息之日起10个工作日内").clauses[0].rule.trigger.kind, "made_or_obtained");
+  assert.throws(() => wasm.validate({ format: "zwgk-catalog", version: 3, entries: {} }), (e) => e instanceof Error && e.code === "load.newer-version" && e.messageEn.length > 0);
+});
+
+const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html", ".json": "application/json" };
+
+/** A static server over the repository, on loopback only. */
+async function serve() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    try {
+      const body = path === "/page.html"
+        ? "<!doctype html><meta charset=utf-8><title>t</title>"
+        : await readFile(join(root, path));
+      res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return server;
+}
+
+test("Chromium: the ES module entry imports and gives the same reports", async () => {
+  const server = await serve();
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const page = await browser.newPage();
+    const base = `http://127.0.0.1:${server.address().port}`;
+    await page.goto(`${base}/page.html`);
+    for (const entry of ["web", "validator"]) {
+      const result = await page.evaluate(async ([base, entry]) => {
+        const wasm = await import(`${base}/dist/catalog-wasm/${entry}/catalog_wasm.js`);
+        await wasm.default();
+        const bytes = new Uint8Array(await (await fetch(`${base}/tests/fixtures/broken/broken-rows.csv`)).arrayBuffer());
+        const example = await (await fetch(`${base}/tests/fixtures/example-township.json`)).json();
+        let xlsx;
+        try { xlsx = wasm.importFile(new Uint8Array([0x50, 0x4b, 3, 4]), "a.xlsx"); } catch (e) { xlsx = e.code; }
+        return {
+          report: JSON.stringify(wasm.validateFile(bytes, "broken-rows.csv"), null, 2) + "\n",
+          example: wasm.validate(example).files[0].stats,
+          version: wasm.version(),
+          xlsx,
+        };
+      }, [base, entry]);
+      assert.match(result.version, /^\d+\.\d+\.\d+/);
+      assert.equal(result.example.entries, 54, entry);
+      assert.equal(result.example.errors, 0, entry);
+      if (entry === "web") {
+        assert.equal(result.report, await golden("broken-rows.csv"));
+        assert.equal(result.xlsx, "import.workbook");
+      } else {
+        // The validator-only build reads JSON catalogs only.
+        assert.equal(JSON.parse(result.report).files[0].error.code, "load.syntax");
+        assert.equal(result.xlsx, "import.unsupported");
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});

@@ -1,0 +1,20 @@
+// Compiled with `tsc --noEmit` in the test command: the generated declarations type a developer's usage.
+import init, { domains, exportCatalog, importFile, parseBasis, parseTimeLimit, template, validate } from "../../dist/catalog-wasm/web/catalog_wasm.js";
+import type { Catalog, DomainGuide, Entry, Report, ReportDiagnostic, Severity, TimeRule } from "../../dist/catalog-wasm/web/catalog_wasm.js";
+
+export async function check(bytes: Uint8Array, name: string): Promise<ReportDiagnostic[]> {
+  await init();
+  const { catalog, encoding }: { catalog: Catalog; encoding?: string | null } = importFile(bytes, name);
+  const report: Report = validate(catalog, name);
+  const errors: Severity = "error";
+  const first: Entry | undefined = catalog.entries[0];
+  const channels: string[] = first?.channels ?? [];
+  const xlsx: Uint8Array = exportCatalog(catalog, "xlsx");
+  const guides: DomainGuide[] = domains();
+  const starter: Catalog = template(guides[0].name, "乡级");
+  const rule: TimeRule | undefined = parseTimeLimit("信息形成或变更之日起20个工作日内").clauses[0]?.rule;
+  const days: number = rule && rule.kind === "within" ? rule.amount : 0;
+  const docNumber: string | null | undefined = parseBasis("国办发〔2019〕54号").citations[0]?.doc_number?.normalized;
+  void [encoding, channels, xlsx, starter, days, docNumber];
+  return report.files.flatMap((f) => f.diagnostics.filter((d) => d.severity === errors));
+}
