@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use catalog_core::model::{Catalog, Entry, Meta, SourceRef};
+use catalog_core::vocab::CANONICAL_CHANNELS as CANONICAL;
 use rust_xlsxwriter::{Format, Workbook};
 
 /// Cells of one sheet plus merged regions ((row, col), (row, col)), 0-based.
@@ -22,22 +23,6 @@ impl Table {
         u32::try_from(self.rows.len()).unwrap_or(u32::MAX) // Excel's 1-based number of the row just pushed
     }
 }
-
-const CANONICAL: [&str; 13] = [
-    "政府网站",
-    "政府公报",
-    "两微一端",
-    "发布会/听证会",
-    "广播电视",
-    "纸质媒体",
-    "公开查阅点",
-    "政务服务中心",
-    "便民服务站",
-    "入户/现场",
-    "社区/企事业单位/村公示栏（电子屏）",
-    "精准推送",
-    "其他",
-];
 
 /// The channel names an importer must produce for the variants these rows use (written out, not computed).
 fn canonical_channels(channels: &[String]) -> Vec<String> {
@@ -151,12 +136,8 @@ fn pick<'a>(rows: &'a BTreeMap<String, Entry>, ids: &[&str]) -> Vec<&'a Entry> {
     ids.iter().filter_map(|id| rows.get(*id)).collect()
 }
 
-/// A. The national template: title row, two merged header rows, 一级事项 merged down, ■□ checklist, √ ticks,
-/// 公开层级 县级 | 乡、村级 (天津宝坻 社会救助).
-fn national_template(rows: &BTreeMap<String, Entry>) -> Result<Fixture, String> {
-    let title = "天津市宝坻区社会救助领域基层政务公开标准目录";
-    let mut t = Table::default();
-    t.push(vec![title.into()]);
+/// The guideline template's two header rows (reference §3.1) with the given 公开层级 sub-columns.
+fn national_header(levels: [&'static str; 2]) -> ([&'static str; 14], [&'static str; 14]) {
     let top = [
         "序号",
         "公开事项",
@@ -186,9 +167,19 @@ fn national_template(rows: &BTreeMap<String, Entry>) -> Result<Fixture, String> 
         "特定群众",
         "主动",
         "依申请公开",
-        "县级",
-        "乡、村级",
+        levels[0],
+        levels[1],
     ];
+    (top, sub)
+}
+
+/// A. The national template: title row, two merged header rows, 一级事项 merged down, ■□ checklist, √ ticks,
+/// 公开层级 县级 | 乡、村级 (天津宝坻 社会救助).
+fn national_template(rows: &BTreeMap<String, Entry>) -> Result<Fixture, String> {
+    let title = "天津市宝坻区社会救助领域基层政务公开标准目录";
+    let mut t = Table::default();
+    t.push(vec![title.into()]);
+    let (top, sub) = national_header(["县级", "乡、村级"]);
     t.push(top.map(String::from).to_vec());
     t.push(
         sub.iter().enumerate().map(|(i, s)| if s.is_empty() { top[i].to_owned() } else { (*s).to_owned() }).collect(),
@@ -464,38 +455,7 @@ fn sheet_per_domain(rows: &BTreeMap<String, Entry>) -> Result<Fixture, String> {
         [("安全生产", &["r11", "r12", "r13"][..]), ("户籍管理", &["r33", "r34", "r35"][..])].into_iter().enumerate()
     {
         let mut t = Table::default();
-        let top = [
-            "序号",
-            "公开事项",
-            "",
-            "公开内容（要素）",
-            "公开依据",
-            "公开时限",
-            "公开主体",
-            "公开渠道和载体",
-            "公开对象",
-            "",
-            "公开方式",
-            "",
-            "公开层级",
-            "",
-        ];
-        let sub = [
-            "",
-            "一级事项",
-            "二级事项",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "全社会",
-            "特定群众",
-            "主动",
-            "依申请公开",
-            "区级",
-            "乡级",
-        ];
+        let (top, sub) = national_header(["区级", "乡级"]);
         t.push(top.map(String::from).to_vec());
         t.push(sub.map(String::from).to_vec());
         for (i, e) in pick(rows, ids).into_iter().enumerate() {

@@ -8,6 +8,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::scan::*;
+
 /// A parsed 公开依据 cell.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Basis {
@@ -122,7 +124,7 @@ fn is_disclosure_regulation(c: &Citation) -> bool {
 
 /// Parses a 公开依据 cell. Never panics.
 pub fn parse_basis(text: &str) -> Basis {
-    let chars = scan(text);
+    let chars = scan(text, &PAIRS);
     let titles = Titles::new(&chars);
     let mut b = Builder { src: text, ..Builder::default() };
     for seg in segments(&chars, &titles) {
@@ -133,29 +135,6 @@ pub fn parse_basis(text: &str) -> Basis {
 
 // ---------------------------------------------------------------------------------------------------------
 // Character model
-
-/// A width-folded char with its byte span in the original, so results can be sliced from the input.
-#[derive(Debug, Clone, Copy)]
-struct Ch {
-    c: char,
-    start: usize,
-    end: usize,
-    /// Inside a matched bracket pair: separators there belong to the bracketed text.
-    guarded: bool,
-}
-
-fn fold(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        '﹔' => ';',
-        '﹐' | '﹑' => ',',
-        '﹕' => ':',
-        '﹙' => '(',
-        '﹚' => ')',
-        _ => c,
-    }
-}
 
 const PAIRS: [(char, char); 10] = [
     ('(', ')'),
@@ -170,93 +149,12 @@ const PAIRS: [(char, char); 10] = [
     ('「', '」'),
 ];
 
-fn scan(text: &str) -> Vec<Ch> {
-    let mut v: Vec<Ch> = text
-        .char_indices()
-        .map(|(start, c)| Ch { c: fold(c), start, end: start + c.len_utf8(), guarded: false })
-        .collect();
-    let mut diff = vec![0i64; v.len() + 1];
-    for (open, close) in PAIRS {
-        for (o, c) in matched_pairs(&v, open, close) {
-            if let Some(d) = diff.get_mut(o + 1) {
-                *d += 1;
-            }
-            if let Some(d) = diff.get_mut(c) {
-                *d -= 1;
-            }
-        }
-    }
-    let mut depth = 0i64;
-    for (ch, d) in v.iter_mut().zip(diff) {
-        depth += d;
-        ch.guarded = depth > 0;
-    }
-    v
-}
-
-/// Matched (open, close) index pairs; unmatched brackets are left out so they cannot swallow the cell.
-fn matched_pairs(v: &[Ch], open: char, close: char) -> Vec<(usize, usize)> {
-    let mut stack = Vec::new();
-    let mut out = Vec::new();
-    for (i, ch) in v.iter().enumerate() {
-        if ch.c == open {
-            stack.push(i);
-        } else if ch.c == close
-            && let Some(o) = stack.pop()
-        {
-            out.push((o, i));
-        }
-    }
-    out
-}
-
-fn sub(s: &[Ch], a: usize, b: usize) -> &[Ch] {
-    s.get(a..b).unwrap_or(&[])
-}
-
-fn tail(s: &[Ch], a: usize) -> &[Ch] {
-    s.get(a..).unwrap_or(&[])
-}
-
-fn span<'a>(src: &'a str, s: &[Ch]) -> &'a str {
-    match (s.first(), s.last()) {
-        (Some(a), Some(b)) => src.get(a.start..b.end).unwrap_or(""),
-        _ => "",
-    }
-}
-
-fn char_at(s: &[Ch], i: usize) -> Option<char> {
-    s.get(i).map(|c| c.c)
-}
-
-fn prev_char(s: &[Ch], i: usize) -> Option<char> {
-    i.checked_sub(1).and_then(|j| char_at(s, j))
-}
-
-fn is_at(s: &[Ch], i: usize, pat: &str) -> bool {
-    (i..).zip(pat.chars()).all(|(k, p)| char_at(s, k) == Some(p))
-}
-
-fn contains(s: &[Ch], pat: &str) -> bool {
-    (0..s.len()).any(|i| is_at(s, i, pat))
-}
-
 fn ends_with(s: &[Ch], pat: &str) -> bool {
     s.len().checked_sub(pat.chars().count()).is_some_and(|at| is_at(s, at, pat))
 }
 
 fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
-}
-
-fn is_edge_punct(c: char) -> bool {
-    c.is_whitespace() || matches!(c, ',' | '、' | ':' | ';' | '。' | '.')
-}
-
-fn trim(s: &[Ch]) -> &[Ch] {
-    let a = s.iter().position(|c| !is_edge_punct(c.c)).unwrap_or(s.len());
-    let b = s.iter().rposition(|c| !is_edge_punct(c.c)).map_or(a, |p| p + 1);
-    sub(s, a, b.max(a))
 }
 
 fn skip_ws(s: &[Ch], mut k: usize) -> usize {
@@ -344,27 +242,6 @@ struct Seg {
 
 fn is_hard_sep(c: char) -> bool {
     matches!(c, ';' | '。' | '\n' | '\r' | '●' | '•' | '▪' | '◆' | '■' | '★')
-}
-
-fn is_circled_number(c: char) -> bool {
-    matches!(c, '\u{2460}'..='\u{249B}' | '\u{2776}'..='\u{277F}' | '\u{2780}'..='\u{2789}')
-}
-
-/// Length of a list marker ("①", "1.", "2、") at `i`. Digits count only after a boundary so "1.5" and
-/// "2018、2019" are not list items.
-fn enumerator_len(s: &[Ch], i: usize) -> Option<usize> {
-    let c = char_at(s, i)?;
-    if is_circled_number(c) {
-        return Some(1);
-    }
-    if i > 0 && !prev_char(s, i).is_some_and(|p| is_edge_punct(p) || p == ')' || p == '》') {
-        return None;
-    }
-    let digits = digit_run(s, i);
-    if digits == 0 || digits > 2 || !matches!(char_at(s, i + digits), Some('.' | '、')) {
-        return None;
-    }
-    char_at(s, i + digits + 1).filter(|n| !n.is_ascii_digit()).map(|_| digits + 1)
 }
 
 /// Length of a rank tag 【法律】 at `i`: short, no digits (【2017】 is a 文号 year).

@@ -2,4 +2,5 @@
 
 pub mod basis;
 pub mod channels;
+mod scan;
 pub mod time_limit;

@@ -8,6 +8,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::scan::*;
+
 /// A parsed 公开时限 cell.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct TimeLimit {
@@ -177,7 +179,7 @@ impl TimeLimit {
 
 /// Parses a 公开时限 cell. Never panics; blank text gives no clauses.
 pub fn parse_time_limit(text: &str) -> TimeLimit {
-    let chars = scan(text);
+    let chars = scan(text, &BRACKETS);
     let mut clauses = Vec::new();
     for seg in hard_segments(&chars) {
         for piece in merge_pieces(text, seg) {
@@ -191,100 +193,8 @@ pub fn parse_time_limit(text: &str) -> TimeLimit {
 // ---------------------------------------------------------------------------------------------------------
 // Character model
 
-/// A width-folded char with its byte span in the original, so results can be sliced from the input.
-#[derive(Debug, Clone, Copy)]
-struct Ch {
-    c: char,
-    start: usize,
-    end: usize,
-    /// Inside a matched (…), 《…》 or 【…】: separators and markers there belong to the bracketed text.
-    guarded: bool,
-}
-
-/// Cells mix full- and half-width forms freely; matching works on the half-width form only.
-fn fold(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        '﹔' => ';',
-        '﹐' | '﹑' => ',',
-        '﹕' => ':',
-        '﹙' => '(',
-        '﹚' => ')',
-        _ => c,
-    }
-}
-
-fn scan(text: &str) -> Vec<Ch> {
-    let mut v: Vec<Ch> = text
-        .char_indices()
-        .map(|(start, c)| Ch { c: fold(c), start, end: start + c.len_utf8(), guarded: false })
-        .collect();
-    guard(&mut v);
-    v
-}
-
-/// Marks chars inside matched bracket pairs; unmatched brackets guard nothing so a stray "(" cannot swallow
-/// the rest of the cell.
-fn guard(v: &mut [Ch]) {
-    let mut diff = vec![0i64; v.len() + 1];
-    for (open, close) in [('(', ')'), ('《', '》'), ('【', '】')] {
-        let mut stack = Vec::new();
-        for (i, ch) in v.iter().enumerate() {
-            if ch.c == open {
-                stack.push(i);
-            } else if ch.c == close
-                && let Some(o) = stack.pop()
-            {
-                if let Some(d) = diff.get_mut(o + 1) {
-                    *d += 1;
-                }
-                if let Some(d) = diff.get_mut(i) {
-                    *d -= 1;
-                }
-            }
-        }
-    }
-    let mut depth = 0i64;
-    for (ch, d) in v.iter_mut().zip(diff) {
-        depth += d;
-        ch.guarded = depth > 0;
-    }
-}
-
-fn sub(s: &[Ch], a: usize, b: usize) -> &[Ch] {
-    s.get(a..b).unwrap_or(&[])
-}
-
-fn tail(s: &[Ch], a: usize) -> &[Ch] {
-    s.get(a..).unwrap_or(&[])
-}
-
-fn span<'a>(src: &'a str, s: &[Ch]) -> &'a str {
-    match (s.first(), s.last()) {
-        (Some(a), Some(b)) => src.get(a.start..b.end).unwrap_or(""),
-        _ => "",
-    }
-}
-
-fn char_at(s: &[Ch], i: usize) -> Option<char> {
-    s.get(i).map(|c| c.c)
-}
-
-fn prev_char(s: &[Ch], i: usize) -> Option<char> {
-    i.checked_sub(1).and_then(|j| char_at(s, j))
-}
-
-fn is_at(s: &[Ch], i: usize, pat: &str) -> bool {
-    (i..).zip(pat.chars()).all(|(k, p)| char_at(s, k) == Some(p))
-}
-
 fn starts(s: &[Ch], pat: &str) -> bool {
     is_at(s, 0, pat)
-}
-
-fn contains(s: &[Ch], pat: &str) -> bool {
-    (0..s.len()).any(|i| is_at(s, i, pat))
 }
 
 fn contains_unguarded(s: &[Ch], pat: &str) -> bool {
@@ -305,43 +215,11 @@ fn is_cn_numeral(c: char) -> bool {
     "零〇一二两三四五六七八九十百千万".contains(c)
 }
 
-/// Separators that may be left dangling at clause edges.
-fn is_edge_punct(c: char) -> bool {
-    c.is_whitespace() || matches!(c, ',' | '、' | ':' | ';' | '。' | '.')
-}
-
-fn trim_punct(s: &[Ch]) -> &[Ch] {
-    let a = s.iter().position(|c| !is_edge_punct(c.c)).unwrap_or(s.len());
-    let b = s.iter().rposition(|c| !is_edge_punct(c.c)).map_or(a, |p| p + 1);
-    sub(s, a, b.max(a))
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Clause splitting
 
-fn is_circled_number(c: char) -> bool {
-    matches!(c, '\u{2460}'..='\u{249B}' | '\u{2776}'..='\u{277F}' | '\u{2780}'..='\u{2789}')
-}
-
-/// Length of a list marker ("①", "1.", "2、") starting at `i`, if one does. Digits count only at the start
-/// or after a separator so "1.5" and "2018、2019" are not taken for list items.
-fn enumerator_len(s: &[Ch], i: usize) -> Option<usize> {
-    let c = char_at(s, i)?;
-    if is_circled_number(c) {
-        return Some(1);
-    }
-    if i > 0 && !prev_char(s, i).is_some_and(|p| is_edge_punct(p) || p == ')') {
-        return None;
-    }
-    let digits = s.get(i..)?.iter().take_while(|x| x.c.is_ascii_digit()).count();
-    if digits == 0 || digits > 2 || !matches!(char_at(s, i + digits), Some('.' | '、')) {
-        return None;
-    }
-    char_at(s, i + digits + 1).filter(|n| !n.is_ascii_digit()).map(|_| digits + 1)
-}
-
 fn push_trimmed<'a>(out: &mut Vec<&'a [Ch]>, s: &'a [Ch]) {
-    let t = trim_punct(s);
+    let t = trim(s);
     if !t.is_empty() {
         out.push(t);
     }
@@ -406,7 +284,7 @@ fn merge_pieces<'a>(src: &str, seg: &'a [Ch]) -> Vec<&'a [Ch]> {
     let mut out = Vec::new();
     let mut cur: Option<(usize, usize, bool)> = None;
     for (a, b) in soft_pieces(seg) {
-        let piece = trim_punct(sub(seg, a, b));
+        let piece = trim(sub(seg, a, b));
         if piece.is_empty() {
             continue;
         }
@@ -433,10 +311,13 @@ fn merge_pieces<'a>(src: &str, seg: &'a [Ch]) -> Vec<&'a [Ch]> {
 
 type Found = (TimeRule, Option<String>);
 
+/// Brackets whose content belongs to the bracketed text: (…), 《…》, 【…】.
+const BRACKETS: [(char, char); 3] = [('(', ')'), ('《', '》'), ('【', '】')];
+
 fn classify(src: &str, clause: &[Ch]) -> Found {
     let mut s: Vec<Ch> = clause.iter().copied().filter(|c| !c.c.is_whitespace()).collect();
     unwrap_parens(&mut s);
-    guard(&mut s);
+    guard(&mut s, &BRACKETS);
     let mut body: &[Ch] = &s;
     if starts(body, "其中") {
         body = tail(body, 2);
@@ -446,7 +327,7 @@ fn classify(src: &str, clause: &[Ch]) -> Found {
     }
     let mut scope = None;
     if let Some(k) = body.iter().position(|c| c.c == ':' && !c.guarded) {
-        let left = trim_punct(sub(body, 0, k));
+        let left = trim(sub(body, 0, k));
         if !left.is_empty() && core(src, left).is_none() {
             scope = Some(span(src, left).to_owned());
             body = tail(body, k + 1);
@@ -635,7 +516,7 @@ fn rule_from_duration(src: &str, s: &[Ch], d: &Duration) -> Found {
     if let Some(p) = strip_suffix(prefix, "提前") {
         let (scope, ev) = split_marker(src, p);
         let ev = strip_anchor(ev);
-        let event = if ev.is_empty() { trim_filler(trim_punct(after)) } else { ev };
+        let event = if ev.is_empty() { trim_filler(trim(after)) } else { ev };
         return (TimeRule::Before { amount, unit, event: span(src, event).to_owned() }, scope);
     }
     let (cue, minimum) = match strip_suffix_any(prefix, &MIN_CUES) {
@@ -689,9 +570,9 @@ fn split_marker_with<'a>(src: &str, p: &'a [Ch], markers: &[&str]) -> (Option<St
             let n = m.chars().count();
             let key = m.chars().last().unwrap_or(' ');
             if is_at(p, i, m) && marker_ok(p, i + n - 1, key) {
-                let left = trim_punct(sub(p, 0, i));
+                let left = trim(sub(p, 0, i));
                 let scope = (!left.is_empty()).then(|| span(src, left).to_owned());
-                return (scope, trim_punct(tail(p, i + n)));
+                return (scope, trim(tail(p, i + n)));
             }
         }
     }
@@ -700,15 +581,15 @@ fn split_marker_with<'a>(src: &str, p: &'a [Ch], markers: &[&str]) -> (Option<St
 
 fn strip_anchor(s: &[Ch]) -> &[Ch] {
     const ANCHORS: [&str; 8] = ["之日以后", "之日起", "之日后", "之日", "以后", "之后", "起", "后"];
-    trim_punct(strip_suffix_any(s, &ANCHORS).unwrap_or(s))
+    trim(strip_suffix_any(s, &ANCHORS).unwrap_or(s))
 }
 
 /// Trailing words that say "publish" and nothing about timing.
 fn trim_filler(s: &[Ch]) -> &[Ch] {
     const FILLER: [&str; 8] = ["予以公开", "及时公开", "公开", "公布", "公示", "发布", "更新", "一次"];
-    let mut s = trim_punct(s);
+    let mut s = trim(s);
     while let Some(t) = strip_suffix_any(s, &FILLER) {
-        s = trim_punct(t);
+        s = trim(t);
     }
     s
 }
@@ -725,7 +606,7 @@ fn drop_leading_non_trigger(s: &[Ch]) -> &[Ch] {
     starts.extend(s.iter().enumerate().filter(|(_, c)| c.c == '、' && !c.guarded).map(|(i, _)| i + 1));
     let ends = starts.iter().skip(1).map(|&k| k - 1).chain([s.len()]);
     match starts.iter().zip(ends).position(|(&a, b)| has_word(sub(s, a, b))) {
-        Some(k) => starts.get(k).map_or(s, |&a| trim_punct(tail(s, a))),
+        Some(k) => starts.get(k).map_or(s, |&a| trim(tail(s, a))),
         None => s,
     }
 }
@@ -776,7 +657,7 @@ fn periodic_at(src: &str, s: &[Ch], i: usize) -> Option<TimeRule> {
         ("按月", Period::Monthly),
     ];
     let (word, period) = PERIODS.iter().find(|(w, _)| is_at(s, i, w))?;
-    let mut rest = trim_punct(tail(s, i + word.chars().count()));
+    let mut rest = trim(tail(s, i + word.chars().count()));
     if starts(rest, "的") {
         rest = tail(rest, 1);
     }
@@ -810,9 +691,9 @@ fn follows(src: &str, s: &[Ch]) -> Option<Found> {
         let Some(cut) = next_stop.get(i + 1).copied().flatten() else {
             continue;
         };
-        let event = trim_punct(sub(s, i + 1, cut));
+        let event = trim(sub(s, i + 1, cut));
         if !event.is_empty() {
-            let left = trim_punct(sub(s, 0, i));
+            let left = trim(sub(s, 0, i));
             let scope = (!left.is_empty()).then(|| span(src, left).to_owned());
             return Some((TimeRule::OnEvent { event: span(src, event).to_owned() }, scope));
         }
@@ -829,7 +710,7 @@ fn at_time(src: &str, s: &[Ch]) -> Option<Found> {
     let j = rest.iter().enumerate().position(|(j, c)| {
         c.c == '时' && !c.guarded && !"及实随小同临适按定准当".contains(prev_char(rest, j).unwrap_or(' '))
     })?;
-    let event = trim_punct(sub(rest, 0, j));
+    let event = trim(sub(rest, 0, j));
     (!event.is_empty()).then(|| (TimeRule::OnEvent { event: span(src, event).to_owned() }, scope))
 }
 
