@@ -4,10 +4,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launch, serve } from "../lib/browser.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -31,36 +30,11 @@ test("Node: the package's main entry gives the CLI's report, byte for byte", asy
   assert.throws(() => wasm.validate({ format: "zwgk-catalog", version: 3, entries: {} }), (e) => e instanceof Error && e.code === "load.newer-version" && e.messageEn.length > 0);
 });
 
-const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html", ".json": "application/json" };
-
-/** A static server over the repository, on loopback only. */
-async function serve() {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
-    try {
-      const body = path === "/page.html"
-        ? "<!doctype html><meta charset=utf-8><title>t</title>"
-        : await readFile(join(root, path));
-      res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  return server;
-}
-
 test("Chromium: the ES module entry imports and gives the same reports", async () => {
-  const server = await serve();
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const { server, base } = await serve(root, { "/page.html": "<!doctype html><meta charset=utf-8><title>t</title>" });
+  const browser = await launch();
   try {
     const page = await browser.newPage();
-    const base = `http://127.0.0.1:${server.address().port}`;
     await page.goto(`${base}/page.html`);
     for (const entry of ["web", "validator"]) {
       const result = await page.evaluate(async ([base, entry]) => {

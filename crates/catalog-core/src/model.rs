@@ -142,6 +142,11 @@ impl Catalog {
 }
 
 impl Entry {
+    /// How reports name the entry at `index`: its id, or `#N` (1-based) when it has none.
+    pub fn label(&self, index: usize) -> String {
+        if self.id.trim().is_empty() { format!("#{}", index + 1) } else { self.id.clone() }
+    }
+
     /// The spreadsheet row this entry came from, when known.
     pub fn row(&self) -> Option<u32> {
         self.source.as_ref().and_then(|s| s.row)

@@ -19,7 +19,8 @@ pub fn entries_for(guide: &DomainGuide, level: &str) -> Vec<Entry> {
             basis: item.basis.clone(),
             time_limit: item.time_limit.clone(),
             subject: item.subject.clone(),
-            channels: item.channels.required.clone(),
+            // Canonical order, as every editor and export writes them (the seeds keep the source's order).
+            channels: crate::rules::normalise_channels(&item.channels.required),
             audience: item.audience.clone(),
             audience_group: item.audience_group.clone(),
             mode: item.mode.clone(),

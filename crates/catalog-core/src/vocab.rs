@@ -181,3 +181,21 @@ pub fn mode(label: &str) -> Option<&'static str> {
     let key = fold_key(label);
     vocab().modes.iter().find(|(k, _)| *k == key).map(|(_, m)| m.as_str())
 }
+
+/// Levels written as words in one cell, as staff type them: `县级、乡、村级` → 县级, 乡级, 村级 (a bare `乡` left by
+/// the split means 乡级; compound labels such as `乡、村级` are split; other labels are kept as written).
+pub fn split_levels(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for token in text.split(['、', '，', ',', '；', ';', '/', '\n', ' ']).map(str::trim).filter(|t| !t.is_empty()) {
+        let with_ji = format!("{token}级");
+        let label =
+            if !token.ends_with('级') && !level_means(&with_ji).is_empty() { with_ji } else { token.to_owned() };
+        let parts = if level_is_compound(&label) { level_means(&label).to_vec() } else { vec![label] };
+        for part in parts {
+            if !out.contains(&part) {
+                out.push(part);
+            }
+        }
+    }
+    out
+}

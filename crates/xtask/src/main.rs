@@ -1,13 +1,17 @@
 //! `cargo xtask <task>`: the project's build and test chores, in Rust so they run the same everywhere.
 //!
 //! - `test`    : everything CI runs (installs what it needs first: wasm target, wasm-bindgen-cli, npm packages,
-//!   Debian chromium): fmt, clippy, tests, the wasm build of the core, the wasm API in Node and Chromium
+//!   Debian chromium): fmt, clippy, tests, the wasm build of the core, the wasm API in Node and Chromium,
+//!   the browser app end to end in Chromium
 //! - `schemas` : rewrite the committed JSON Schemas from the Rust types
 //! - `demo`    : build the CLI and validate the bundled example catalog (the README's run command)
+//! - `serve`   : build the browser app and serve it on http://127.0.0.1:8080 (the README's run command)
+//! - `dist`    : build the browser app as a static site in dist/
 //! - `wasm`    : build the JS package of the core into dist/catalog-wasm and print its sizes
 //! - `fixtures`: rewrite the import fixtures (real rows in the layout families real catalogs use)
 //! - `fuzz [SECONDS]`: run every fuzz target of crates/catalog-interop/fuzz for SECONDS each (default 60)
 
+mod app;
 mod fixtures;
 mod wasm;
 
@@ -100,8 +104,8 @@ fn test() -> Result<(), String> {
     if !status.success() {
         return Err("wasm-bindgen tests failed".into());
     }
-    wasm::package()?;
-    run("node", &["--test", "tests/wasm/"])?;
+    app::dist()?;
+    run("node", &["--test", "tests/wasm/", "tests/e2e/"])?;
     run("tests/node_modules/.bin/tsc", &["-p", "tests/wasm/tsconfig.json"])?;
     eprintln!("all checks passed");
     Ok(())
@@ -162,8 +166,10 @@ fn main() -> ExitCode {
         "demo" => demo(),
         "fixtures" => fixtures::write_all(&root()),
         "wasm" => wasm::package().map(|dist| eprintln!("package in {}", dist.display())),
+        "dist" => app::dist().map(|site| eprintln!("site in {}", site.display())),
+        "serve" => app::dist().and_then(|site| app::serve(&site, 8080)),
         "fuzz" => fuzz(&std::env::args().nth(2).unwrap_or_else(|| "60".into())),
-        _ => Err("usage: cargo xtask <test|schemas|demo|fixtures|wasm|fuzz [SECONDS]>".into()),
+        _ => Err("usage: cargo xtask <serve|dist|test|demo|wasm|schemas|fixtures|fuzz [SECONDS]>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -31,7 +31,7 @@ pub fn ensure_npm() -> Result<(), String> {
     run("npm", &["ci", "--no-audit", "--no-fund", "--prefix", "tests"])
 }
 
-fn wasm_opt(file: &Path) -> Result<(), String> {
+pub fn optimise(file: &Path) -> Result<(), String> {
     let tool = root().join("tests/node_modules/.bin/wasm-opt");
     let f = file.to_string_lossy();
     run(
@@ -84,7 +84,7 @@ fn build(features: &[&str], target_dir: &str, outputs: &[(&str, &str)]) -> Resul
         )?;
         let bg = out_dir.join("catalog_wasm_bg.wasm");
         let raw = size(&bg);
-        wasm_opt(&bg)?;
+        optimise(&bg)?;
         if i == 0 {
             let bytes = std::fs::read(&bg).map_err(|e| e.to_string())?;
             sizes = (raw, bytes.len(), gzip_size(&bytes));

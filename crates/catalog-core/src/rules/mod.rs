@@ -10,6 +10,8 @@ mod privacy;
 mod time_limit;
 mod vocabulary;
 
+pub use channels::normalise_channels;
+
 use crate::diagnostic::{Diagnostic, Finding, Fix};
 use crate::model::{Catalog, Entry};
 
@@ -76,7 +78,7 @@ impl At<'_> {
 }
 
 pub(crate) fn entry_label(entry: &Entry, index: usize) -> String {
-    if entry.id.trim().is_empty() { format!("#{}", index + 1) } else { entry.id.clone() }
+    entry.label(index)
 }
 
 /// A catalog-level diagnostic (no entry, no row).

@@ -63,27 +63,6 @@ fn heading_domain(text: &str) -> Option<&'static str> {
     domains::canonical(t).or_else(|| meta::domain_in(t).map(|(_, d)| d))
 }
 
-/// Split a 公开层级 cell written in words: `县级、乡、村级` → 县级, 乡级, 村级.
-fn level_words(v: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let tokens: Vec<String> = v
-        .split(['、', '，', ',', '/', '；', ';', ' ', '\n'])
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
-        .collect();
-    for token in tokens {
-        // `县级、乡、村级` splits into a bare `乡`: it means 乡级.
-        let with_ji = if !token.ends_with('级') && !vocab::level_means(&format!("{token}级")).is_empty() {
-            format!("{token}级")
-        } else {
-            token
-        };
-        push_level(&mut out, &with_ji);
-    }
-    out
-}
-
 /// Add a level label, splitting compound labels (乡、村级 → 乡级, 村级).
 fn push_level(levels: &mut Vec<String>, label: &str) {
     let parts: Vec<String> = if vocab::level_is_compound(label) {
@@ -202,7 +181,7 @@ impl Reader<'_> {
                 }
                 Column::WithheldReason => entry.withheld_reason = Some(v),
                 Column::LevelText => {
-                    for level in level_words(&v) {
+                    for level in vocab::split_levels(&v) {
                         push_level(&mut entry.levels, &level);
                     }
                 }

@@ -1,0 +1,171 @@
+// The app as township staff use it, in headless Chromium against the built dist/ (cargo xtask dist):
+// the wizard, editing cells (Chinese through IME composition), undo/redo, paste from Excel, a fix from the
+// issues panel, reload and recover, a full storage quota without loss, import of an XLSX and a GBK CSV,
+// export and re-import, and not one request leaving the page's origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { launch, serve } from "../lib/browser.mjs";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const fixture = (p) => join(root, "tests/fixtures", p);
+let server, base, browser, page;
+const foreign = [];
+
+before(async () => {
+  ({ server, base } = await serve(join(root, "dist")));
+  browser = await launch();
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 900 } });
+  context.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) foreign.push(r.url()); });
+  page = await context.newPage();
+  page.on("pageerror", (e) => assert.fail(`page error: ${e.message}`));
+  await page.goto(base);
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** The text of the grid cell at (row, column), 1-based as the user counts. */
+const cell = (row, col) => page.locator(`table.grid tbody tr:nth-child(${row}) td:nth-child(${col + 1})`);
+const editor = () => page.locator("textarea.cell-editor");
+
+test("a new township catalog through the wizard", async () => {
+  await page.getByText("还没有目录").waitFor();
+  await page.getByRole("button", { name: "新建目录" }).click();
+  await page.locator("#government").fill("测试县城关镇人民政府");
+  await page.getByLabel("乡镇").check();
+  await page.getByRole("button", { name: "下一步：选择领域" }).click();
+  await page.getByRole("button", { name: "按乡镇（街道）常用领域" }).click();
+  // Leave 税收管理 out: it must be declared not applicable.
+  const tax = page.getByLabel(/税收管理/);
+  if (await tax.isChecked()) await tax.uncheck();
+  await page.getByRole("button", { name: "下一步：选择事项" }).click();
+  await page.getByRole("button", { name: "下一步：未涉及领域说明" }).click();
+  await page.getByLabel("税收管理").fill("本镇无税收管理职能，由县税务局负责");
+  await page.locator("#create").click();
+  await page.locator("h1", { hasText: "测试县城关镇政务公开事项标准目录" }).waitFor();
+  assert.ok(await page.locator("table.grid tbody tr").count() > 0, "the first domain's items are in the grid");
+  await page.screenshot({ path: join(root, "target/e2e-editor.png") });
+});
+
+test("typing Chinese through an IME: composition keys do not commit, the text lands in the cell", async () => {
+  await cell(1, 5).click(); // 公开主体
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Input.imeSetComposition", { text: "zhen", selectionStart: 4, selectionEnd: 4 });
+  // Enter while composing belongs to the IME (key code 229): it must not commit the cell.
+  await cdp.send("Input.dispatchKeyEvent", { type: "rawKeyDown", key: "Enter", code: "Enter", windowsVirtualKeyCode: 229 });
+  await cdp.send("Input.insertText", { text: "城关镇人民政府" });
+  assert.equal(await editor().inputValue(), "城关镇人民政府", "the first composed keystrokes were not lost");
+  await page.keyboard.press("Enter");
+  await assert.doesNotReject(cell(1, 5).getByText("城关镇人民政府").waitFor());
+});
+
+test("undo and redo with the keyboard", async () => {
+  await cell(1, 5).click();
+  await page.keyboard.press("Control+z");
+  await cell(1, 5).click();
+  assert.notEqual(await editor().inputValue(), "城关镇人民政府");
+  await page.keyboard.press("Control+y");
+  await cell(1, 5).click();
+  assert.equal(await editor().inputValue(), "城关镇人民政府");
+});
+
+test("a block pasted from Excel fills the cells from the selected one", async () => {
+  await cell(2, 4).click(); // 公开时限 of the second row
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "信息形成或变更之日起20个工作日内\t城关镇政府\r\n\"制定或获取信息之日起\n10个工作日内\"\t城关镇民政办\r\n");
+    document.querySelector("textarea.cell-editor").dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await cell(3, 5).getByText("城关镇民政办").waitFor();
+  assert.equal((await cell(3, 4).innerText()).replace(/\s+/g, ""), "制定或获取信息之日起10个工作日内");
+  await cell(2, 5).getByText("城关镇政府").waitFor();
+});
+
+test("a mode written the old way is fixed from the issues panel", async () => {
+  await cell(1, 8).click(); // 公开方式
+  await editor().fill("主动公开");
+  await page.keyboard.press("Enter");
+  const issue = page.locator(".issue", { hasText: "公开方式“主动公开”应写作“主动”" });
+  await issue.first().waitFor();
+  await issue.first().getByRole("button", { name: "定位" }).click();
+  await issue.first().getByRole("button", { name: "修复" }).click();
+  await page.locator(".issue", { hasText: "主动公开" }).first().waitFor({ state: "detached" });
+  assert.equal(await editor().inputValue(), "主动");
+});
+
+test("a reload reopens the catalog with every committed edit", async () => {
+  await page.reload();
+  await page.locator("h1", { hasText: "测试县城关镇" }).waitFor();
+  await cell(1, 5).getByText("城关镇人民政府").waitFor();
+  await cell(3, 5).getByText("城关镇民政办").waitFor();
+});
+
+test("a full storage quota warns and offers a backup; the edit stays on screen", async () => {
+  await page.evaluate(() => {
+    const chunk = "x".repeat(512 * 1024);
+    for (let i = 0; ; i++) { try { localStorage.setItem(`filler.${i}`, chunk); } catch { break; } }
+    for (let i = 0; ; i++) { try { localStorage.setItem(`small.${i}`, "y".repeat(1024)); } catch { break; } }
+  });
+  await cell(4, 5).click();
+  // Long enough that the saved catalog must grow: the browser has to refuse it.
+  await editor().fill("配额已满时输入的内容" + "，内容很长".repeat(2000));
+  await page.keyboard.press("Enter");
+  await page.screenshot({ path: join(root, "target/e2e-quota.png") });
+  await page.getByText("浏览器存储空间不足").waitFor();
+  await cell(4, 5).getByText("配额已满时输入的内容").waitFor();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "下载备份" }).click();
+  const saved = await readFile(await (await download).path(), "utf8");
+  assert.ok(saved.includes("配额已满时输入的内容"), "the backup holds the unsaved edit");
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler.") || k.startsWith("small.")).forEach((k) => localStorage.removeItem(k)));
+  await cell(4, 5).click();
+  await editor().fill("空间恢复后");
+  await page.keyboard.press("Enter");
+  await page.getByText("已自动保存").waitFor();
+});
+
+test("export to Excel and re-import it with nothing lost", async () => {
+  const entries = await page.evaluate(() => {
+    const id = localStorage.getItem("zwgk.last-open");
+    return JSON.parse(localStorage.getItem(`zwgk.doc.${id}`)).entries;
+  });
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "导出 Excel" }).click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), /\.xlsx$/);
+  const dir = await mkdtemp(join(tmpdir(), "zwgk-"));
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  await page.getByRole("button", { name: "返回列表" }).click();
+  await page.getByLabel("打开文件").setInputFiles(path);
+  await page.locator("h1", { hasText: "测试县城关镇" }).waitFor();
+  const back = await page.evaluate(() => {
+    const id = localStorage.getItem("zwgk.last-open");
+    return JSON.parse(localStorage.getItem(`zwgk.doc.${id}`)).entries;
+  });
+  const strip = (list) => list.map(({ source, ...e }) => e);
+  const byDomain = (list) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+  assert.deepEqual(byDomain(strip(back)), byDomain(strip(entries)));
+});
+
+test("import an XLSX and a GBK CSV published by real governments", async () => {
+  for (const [file, entries, subject] of [["import/a-national-template.xlsx", 4, "县级政府民政部门"], ["import/f-gbk-title-domain.csv", 3, "县级农业农村部门"]]) {
+    await page.getByRole("button", { name: "返回列表" }).click();
+    await page.getByLabel("打开文件").setInputFiles(fixture(file));
+    await page.locator(".editor-head").waitFor();
+    assert.equal(await page.locator("table.grid tbody tr").count(), entries, file);
+    await assert.doesNotReject(page.locator("table.grid").getByText(subject).first().waitFor(), file);
+  }
+  await page.getByRole("button", { name: "返回列表" }).click();
+  assert.ok(await page.locator("table.list tbody tr").count() >= 4);
+});
+
+test("no request ever left the page's origin", () => {
+  assert.deepEqual(foreign, []);
+});

@@ -1,0 +1,36 @@
+// Shared by the browser tests: a static server over a folder on loopback, and Debian's Chromium driven by
+// playwright-core with the flags this machine needs (no background traffic to the closed network).
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import { extname, join, normalize } from "node:path";
+import { chromium } from "playwright-core";
+
+const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html; charset=utf-8", ".css": "text/css", ".json": "application/json" };
+
+/** Serve `dir` on 127.0.0.1 (a free port); `/` is index.html. */
+export async function serve(dir, extra = {}) {
+  const server = createServer(async (req, res) => {
+    let path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    if (path === "/") path = "/index.html";
+    if (extra[path] !== undefined) {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(extra[path]);
+      return;
+    }
+    try {
+      const body = await readFile(join(dir, path));
+      res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}

@@ -1,0 +1,15 @@
+// Excel/CSV import and export: the catalog-wasm package, loaded on first use so the first page load stays small.
+let loaded;
+async function excel() {
+  if (!loaded) {
+    loaded = import("./catalog-wasm/web/catalog_wasm.js").then(async (m) => {
+      await m.default();
+      return m;
+    });
+  }
+  return loaded;
+}
+window.zwgkIo = {
+  importFile: async (bytes, name) => (await excel()).importFile(bytes, name),
+  exportCatalog: async (catalog, format) => (await excel()).exportCatalog(catalog, format),
+};

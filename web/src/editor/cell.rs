@@ -1,0 +1,175 @@
+//! The selected cell: a real, focused `<textarea>`, so the first keystroke (and the first pinyin keystroke of
+//! an IME) lands in it. Yew has no composition events, so they are listened to by hand; while composing, Enter and
+//! the arrows belong to the IME. The text is not re-rendered while typing (the node owns it) and is committed on
+//! Enter, Tab, an arrow at the edge, or leaving the cell — one undo step per commit.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{HtmlTextAreaElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::fields::Field;
+use super::tsv;
+
+/// Where the selection goes after a commit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Stay,
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub text: AttrValue,
+    pub field: Field,
+    pub label: AttrValue,
+    pub on_commit: Callback<(String, Move)>,
+    pub on_paste: Callback<Vec<Vec<String>>>,
+    pub on_undo: Callback<()>,
+    pub on_redo: Callback<()>,
+}
+
+#[component]
+pub fn CellEditor(props: &Props) -> Html {
+    let node = use_node_ref();
+    let composing = use_memo((), |_| Rc::new(Cell::new(false)));
+
+    // Fill and focus the editor when the cell (or its committed text) changes; select all so typing replaces,
+    // as in Excel.
+    {
+        let node = node.clone();
+        use_effect_with(props.text.clone(), move |text| {
+            if let Some(area) = node.cast::<HtmlTextAreaElement>() {
+                area.set_value(text);
+                let _ = area.focus();
+                area.select();
+            }
+        });
+    }
+    // compositionstart / compositionend, registered by hand.
+    {
+        let (node, composing) = (node.clone(), (*composing).clone());
+        use_effect_with((), move |_| {
+            let area = node.cast::<HtmlTextAreaElement>();
+            let start = {
+                let c = composing.clone();
+                Closure::<dyn Fn()>::new(move || c.set(true))
+            };
+            let end = {
+                let c = composing.clone();
+                Closure::<dyn Fn()>::new(move || c.set(false))
+            };
+            if let Some(area) = &area {
+                let _ = area.add_event_listener_with_callback("compositionstart", start.as_ref().unchecked_ref());
+                let _ = area.add_event_listener_with_callback("compositionend", end.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(area) = &area {
+                    let _ =
+                        area.remove_event_listener_with_callback("compositionstart", start.as_ref().unchecked_ref());
+                    let _ = area.remove_event_listener_with_callback("compositionend", end.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    let value = {
+        let node = node.clone();
+        move || node.cast::<HtmlTextAreaElement>().map(|a| a.value()).unwrap_or_default()
+    };
+    let onkeydown = {
+        let (composing, value, node) = ((*composing).clone(), value.clone(), node.clone());
+        let (commit, undo, redo, original) =
+            (props.on_commit.clone(), props.on_undo.clone(), props.on_redo.clone(), props.text.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            // 229 is the key code browsers give keys an IME is handling.
+            if composing.get() || e.is_composing() || e.key_code() == 229 {
+                return;
+            }
+            let Some(area) = node.cast::<HtmlTextAreaElement>() else { return };
+            let text = value();
+            let len = text.encode_utf16().count() as u32;
+            let (start, end) =
+                (area.selection_start().ok().flatten().unwrap_or(0), area.selection_end().ok().flatten().unwrap_or(0));
+            let all = start == 0 && end == len;
+            let ctrl = e.ctrl_key() || e.meta_key();
+            let go = |m: Move| {
+                e.prevent_default();
+                commit.emit((value(), m));
+            };
+            match e.key().as_str() {
+                "Enter" if !e.shift_key() && !e.alt_key() => go(Move::Down),
+                "Tab" => go(if e.shift_key() { Move::Left } else { Move::Right }),
+                "ArrowUp" if !text.contains('\n') || all => go(Move::Up),
+                "ArrowDown" if !text.contains('\n') || all => go(Move::Down),
+                "ArrowLeft" if (start == 0 && end == 0) || all => go(Move::Left),
+                "ArrowRight" if (start == len && end == len) || all => go(Move::Right),
+                "Escape" => {
+                    e.prevent_default();
+                    area.set_value(&original);
+                    area.select();
+                }
+                "z" | "Z" if ctrl && !e.shift_key() && text == *original => {
+                    e.prevent_default();
+                    undo.emit(());
+                }
+                "y" | "Y" if ctrl && text == *original => {
+                    e.prevent_default();
+                    redo.emit(());
+                }
+                "z" | "Z" if ctrl && e.shift_key() && text == *original => {
+                    e.prevent_default();
+                    redo.emit(());
+                }
+                _ => {}
+            }
+        })
+    };
+    let onblur = {
+        let (value, commit, original) = (value.clone(), props.on_commit.clone(), props.text.clone());
+        Callback::from(move |_: FocusEvent| {
+            let text = value();
+            if text != *original {
+                commit.emit((text, Move::Stay));
+            }
+        })
+    };
+    // A block copied from Excel (tabs or several lines) fills the cells from here; plain text pastes as usual.
+    let onpaste = {
+        let on_paste = props.on_paste.clone();
+        Callback::from(move |e: Event| {
+            let Some(text) = e
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|c| c.clipboard_data())
+                .and_then(|d| d.get_data("text/plain").ok())
+            else {
+                return;
+            };
+            let rows = tsv::parse(&text);
+            if rows.len() > 1 || rows.first().is_some_and(|r| r.len() > 1) {
+                e.prevent_default();
+                on_paste.emit(rows);
+            }
+        })
+    };
+    html! {
+        <>
+            <textarea ref={node} class="cell-editor" aria-label={props.label.clone()} rows="3"
+                {onkeydown} {onblur} {onpaste} spellcheck="false" />
+            if !props.field.choices().is_empty() {
+                <div class="choices" role="group" aria-label="常用写法">
+                    { for props.field.choices().iter().map(|c| {
+                        let (commit, text) = (props.on_commit.clone(), (*c).to_owned());
+                        html! { <button class="chip" tabindex="-1" onmousedown={Callback::from(move |e: MouseEvent| { e.prevent_default(); commit.emit((text.clone(), Move::Stay)); })}>{ *c }</button> }
+                    }) }
+                </div>
+            }
+        </>
+    }
+}

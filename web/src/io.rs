@@ -1,0 +1,73 @@
+//! Files in and out. Excel/CSV work goes through the catalog-wasm package, loaded on first use by `io.js`
+//! (`window.zwgkIo`), so the first page load carries no spreadsheet code.
+
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = zwgkIo, js_name = importFile, catch)]
+    async fn import_file_js(bytes: Uint8Array, name: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = zwgkIo, js_name = exportCatalog, catch)]
+    async fn export_catalog_js(catalog: JsValue, format: &str) -> Result<JsValue, JsValue>;
+}
+
+/// An error from the package as the user should read it: its Chinese message and code.
+pub fn describe(e: &JsValue) -> String {
+    let get = |k: &str| js_sys::Reflect::get(e, &k.into()).ok().and_then(|v| v.as_string());
+    match (get("message"), get("code")) {
+        (Some(m), Some(c)) => format!("{m}（{c}）"),
+        (Some(m), None) => m,
+        _ => "未知错误".to_owned(),
+    }
+}
+
+/// Import a file through the package: `{catalog, diagnostics, encoding}` as JSON text.
+pub async fn import_file(bytes: &[u8], name: &str) -> Result<serde_json::Value, String> {
+    let result = import_file_js(Uint8Array::from(bytes), name).await.map_err(|e| describe(&e))?;
+    let text = js_sys::JSON::stringify(&result).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// Export a catalog (`xlsx`, `csv`, `json`, `html`) through the package.
+pub async fn export(catalog: &catalog_core::Catalog, format: &str) -> Result<Vec<u8>, String> {
+    let value = js_sys::JSON::parse(&catalog_core::to_json(catalog)).map_err(|e| describe(&e))?;
+    let bytes = export_catalog_js(value, format).await.map_err(|e| describe(&e))?;
+    Ok(Uint8Array::new(&bytes).to_vec())
+}
+
+/// Offer bytes as a download named `name`.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        a.set_href(&url);
+        a.set_download(name);
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            let _ = body.remove_child(&a);
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+pub fn mime(format: &str) -> &'static str {
+    match format {
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "csv" => "text/csv;charset=utf-8",
+        "html" => "text/html;charset=utf-8",
+        _ => "application/json",
+    }
+}
+
+/// The bytes of the first file of a file input or drop.
+pub async fn read_file(file: web_sys::File) -> Result<(String, Vec<u8>), String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| describe(&e))?;
+    Ok((file.name(), Uint8Array::new(&buffer).to_vec()))
+}

@@ -1,0 +1,222 @@
+//! The new-catalog wizard: who compiles it, which domains it covers, which guideline items to start from, and
+//! why the other domains do not apply (未涉及领域说明).
+
+use catalog_core::domains::DOMAINS;
+use catalog_core::model::{Catalog, Meta, NotApplicable};
+use catalog_core::{seeds, template};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub on_done: Callback<Catalog>,
+    pub on_cancel: Callback<()>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    Basics,
+    Domains,
+    Items,
+    NotApplicable,
+}
+
+/// Domains whose guideline has items for this level: what a government of that level usually covers.
+fn preset(level: &str) -> Vec<&'static str> {
+    DOMAINS
+        .iter()
+        .copied()
+        .filter(|d| seeds::guide(d).is_some_and(|g| g.items.iter().any(|i| i.applies_to(level))))
+        .collect()
+}
+
+fn text(e: InputEvent) -> String {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+#[component]
+pub fn Wizard(props: &Props) -> Html {
+    let step = use_state(|| Step::Basics);
+    let government = use_state(String::new);
+    let kind = use_state(|| "乡镇".to_owned());
+    let region = use_state(String::new);
+    let revision = use_state(|| "2024版".to_owned());
+    let chosen = use_state(Vec::<&'static str>::new);
+    // (domain, item index) pairs the user unticked.
+    let dropped = use_state(Vec::<(&'static str, usize)>::new);
+    let reasons = use_state(Vec::<(&'static str, String)>::new);
+    let level = if *kind == "县级" { "县级" } else { "乡级" };
+
+    let field = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| state.set(text(e)))
+    };
+    let go = |to: Step| {
+        let step = step.clone();
+        Callback::from(move |_| step.set(to))
+    };
+
+    let finish = {
+        let (government, region, revision, chosen, dropped, reasons) =
+            (government.clone(), region.clone(), revision.clone(), chosen.clone(), dropped.clone(), reasons.clone());
+        let on_done = props.on_done.clone();
+        Callback::from(move |_| {
+            let mut catalog = Catalog::new(Meta {
+                title: format!("{}政务公开事项标准目录", government.trim_end_matches("人民政府")),
+                government: (*government).clone(),
+                level: level.to_owned(),
+                region: (!region.is_empty()).then(|| (*region).clone()),
+                revision: (!revision.is_empty()).then(|| (*revision).clone()),
+                ..Meta::default()
+            });
+            for d in chosen.iter() {
+                if let Some(g) = seeds::guide(d) {
+                    let keep: Vec<_> = template::entries_for(g, level)
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(i, _)| !dropped.contains(&(*d, *i)))
+                        .map(|(_, e)| e)
+                        .collect();
+                    catalog.entries.extend(keep);
+                }
+            }
+            catalog.not_applicable = DOMAINS
+                .iter()
+                .filter(|d| !chosen.contains(d))
+                .map(|d| NotApplicable {
+                    domain: (*d).to_owned(),
+                    reason: reasons.iter().find(|(x, _)| x == d).map(|(_, r)| r.clone()).unwrap_or_default(),
+                })
+                .collect();
+            on_done.emit(catalog);
+        })
+    };
+
+    let body = match *step {
+        Step::Basics => {
+            let set_kind = |k: &'static str| {
+                let (kind, chosen) = (kind.clone(), chosen.clone());
+                Callback::from(move |_| {
+                    kind.set(k.to_owned());
+                    chosen.set(preset(if k == "县级" { "县级" } else { "乡级" }));
+                })
+            };
+            let next = {
+                let (step, chosen) = (step.clone(), chosen.clone());
+                Callback::from(move |_| {
+                    if chosen.is_empty() {
+                        chosen.set(preset(level));
+                    }
+                    step.set(Step::Domains);
+                })
+            };
+            html! {
+                <fieldset>
+                    <legend>{ "第一步：编制单位" }</legend>
+                    <label>{ "编制单位（政府全称）" }<input id="government" value={(*government).clone()} oninput={field(&government)} placeholder="如：某县某镇人民政府" /></label>
+                    <div class="radio-row" role="radiogroup" aria-label="单位层级">
+                        { for ["县级", "乡镇", "街道"].iter().map(|k| html! {
+                            <label class="radio"><input type="radio" name="kind" checked={*kind == *k} onchange={set_kind(k)} />{ *k }</label>
+                        }) }
+                    </div>
+                    <label>{ "所属地区" }<input id="region" value={(*region).clone()} oninput={field(&region)} placeholder="如：某省某市某县" /></label>
+                    <label>{ "版次" }<input id="revision" value={(*revision).clone()} oninput={field(&revision)} /></label>
+                    <div class="actions">
+                        <button class="primary" onclick={next} disabled={government.trim().is_empty()}>{ "下一步：选择领域" }</button>
+                        <button onclick={props.on_cancel.reform(|_| ())}>{ "取消" }</button>
+                    </div>
+                </fieldset>
+            }
+        }
+        Step::Domains => {
+            let toggle = |d: &'static str| {
+                let chosen = chosen.clone();
+                Callback::from(move |_| {
+                    let mut v = (*chosen).clone();
+                    if let Some(i) = v.iter().position(|x| *x == d) {
+                        v.remove(i);
+                    } else {
+                        v.push(d);
+                    }
+                    chosen.set(v);
+                })
+            };
+            let all = {
+                let c = chosen.clone();
+                Callback::from(move |_| c.set(DOMAINS.to_vec()))
+            };
+            let typical = {
+                let c = chosen.clone();
+                Callback::from(move |_| c.set(preset(level)))
+            };
+            html! {
+                <fieldset>
+                    <legend>{ "第二步：本单位涉及的领域" }</legend>
+                    <p class="hint">{ "未勾选的领域将列入“未涉及领域说明”，下一步请写明理由。" }</p>
+                    <div class="actions"><button onclick={typical}>{ format!("按{}常用领域", if level == "县级" { "县级" } else { "乡镇（街道）" }) }</button><button onclick={all}>{ "全选26个领域" }</button></div>
+                    <div class="domain-grid">
+                        { for DOMAINS.iter().map(|d| {
+                            let count = seeds::guide(d).map_or(0, |g| g.items.iter().filter(|i| i.applies_to(level)).count());
+                            html! { <label class="check"><input type="checkbox" checked={chosen.contains(d)} onchange={toggle(d)} />{ *d }<span class="muted">{ format!("（{count}项）") }</span></label> }
+                        }) }
+                    </div>
+                    <div class="actions"><button class="primary" onclick={go(Step::Items)}>{ "下一步：选择事项" }</button><button onclick={go(Step::Basics)}>{ "上一步" }</button></div>
+                </fieldset>
+            }
+        }
+        Step::Items => {
+            let toggle = |d: &'static str, i: usize| {
+                let dropped = dropped.clone();
+                Callback::from(move |_| {
+                    let mut v = (*dropped).clone();
+                    if let Some(p) = v.iter().position(|x| *x == (d, i)) {
+                        v.remove(p);
+                    } else {
+                        v.push((d, i));
+                    }
+                    dropped.set(v);
+                })
+            };
+            html! {
+                <fieldset>
+                    <legend>{ "第三步：从标准指引选择事项" }</legend>
+                    <p class="hint">{ "已按本单位层级勾选标准指引中的全部事项；取消勾选的事项不会列入目录（校验时会提示）。" }</p>
+                    { for chosen.iter().map(|d| {
+                        let items = seeds::guide(d).map(|g| template::entries_for(g, level)).unwrap_or_default();
+                        html! {
+                            <details open={chosen.len() <= 3}>
+                                <summary>{ format!("{d}（{}项）", items.len()) }</summary>
+                                <ul class="items">{ for items.iter().enumerate().map(|(i, e)| html! {
+                                    <li><label class="check"><input type="checkbox" checked={!dropped.contains(&(*d, i))} onchange={toggle(d, i)} />{ e.item.join(" / ") }</label></li>
+                                }) }</ul>
+                            </details>
+                        }
+                    }) }
+                    <div class="actions"><button class="primary" onclick={go(Step::NotApplicable)}>{ "下一步：未涉及领域说明" }</button><button onclick={go(Step::Domains)}>{ "上一步" }</button></div>
+                </fieldset>
+            }
+        }
+        Step::NotApplicable => {
+            let set_reason = |d: &'static str| {
+                let reasons = reasons.clone();
+                Callback::from(move |e: InputEvent| {
+                    let mut v: Vec<(&'static str, String)> = reasons.iter().filter(|(x, _)| *x != d).cloned().collect();
+                    v.push((d, text(e)));
+                    reasons.set(v);
+                })
+            };
+            let missing = DOMAINS.iter().filter(|d| !chosen.contains(d));
+            html! {
+                <fieldset>
+                    <legend>{ "第四步：未涉及领域说明" }</legend>
+                    <p class="hint">{ "请逐项写明本单位不涉及该领域的理由，如“本镇无税收管理职能，由县税务局负责”。" }</p>
+                    <div class="na-list">{ for missing.map(|d| {
+                        let value = reasons.iter().find(|(x, _)| x == d).map(|(_, r)| r.clone()).unwrap_or_default();
+                        html! { <label>{ *d }<input value={value} oninput={set_reason(d)} placeholder="理由" /></label> }
+                    }) }</div>
+                    <div class="actions"><button class="primary" id="create" onclick={finish}>{ "生成目录" }</button><button onclick={go(Step::Items)}>{ "上一步" }</button></div>
+                </fieldset>
+            }
+        }
+    };
+    html! { <section class="wizard"><h1>{ "新建政务公开事项标准目录" }</h1>{ body }</section> }
+}
