@@ -173,6 +173,23 @@ fn national_header(levels: [&'static str; 2]) -> ([&'static str; 14], [&'static 
     (top, sub)
 }
 
+/// A one-row header of words (公开对象/方式/层级 written out), led by `first` (序号 or 领域).
+fn one_row_header(first: &str) -> Vec<String> {
+    let rest = [
+        "一级事项",
+        "二级事项",
+        "公开内容",
+        "公开依据",
+        "公开时限",
+        "公开主体",
+        "公开渠道和载体",
+        "公开对象",
+        "公开方式",
+        "公开层级",
+    ];
+    std::iter::once(first).chain(rest).map(String::from).collect()
+}
+
 /// A. The national template: title row, two merged header rows, 一级事项 merged down, ■□ checklist, √ ticks,
 /// 公开层级 县级 | 乡、村级 (天津宝坻 社会救助).
 fn national_template(rows: &BTreeMap<String, Entry>) -> Result<Fixture, String> {
@@ -390,23 +407,7 @@ fn headings_and_ditto(rows: &BTreeMap<String, Entry>) -> Result<Fixture, String>
     let title = "赛罕区基层政务公开标准目录";
     let mut t = Table::default();
     t.push(vec![title.into()]);
-    t.push(
-        [
-            "序号",
-            "一级事项",
-            "二级事项",
-            "公开内容",
-            "公开依据",
-            "公开时限",
-            "公开主体",
-            "公开渠道和载体",
-            "公开对象",
-            "公开方式",
-            "公开层级",
-        ]
-        .map(String::from)
-        .to_vec(),
-    );
+    t.push(one_row_header("序号"));
     let mut entries = Vec::new();
     let mut n = 0;
     for (heading, ids) in
@@ -545,23 +546,7 @@ fn gbk_csv(rows: &BTreeMap<String, Entry>) -> Result<Fixture, String> {
 /// G. Excel's "Unicode text": UTF-16LE with BOM, tab-separated, one-level items (云阳 养老服务).
 fn utf16_tsv(rows: &BTreeMap<String, Entry>) -> Result<Fixture, String> {
     let mut t = Table::default();
-    t.push(
-        [
-            "领域",
-            "一级事项",
-            "二级事项",
-            "公开内容",
-            "公开依据",
-            "公开时限",
-            "公开主体",
-            "公开渠道和载体",
-            "公开对象",
-            "公开方式",
-            "公开层级",
-        ]
-        .map(String::from)
-        .to_vec(),
-    );
+    t.push(one_row_header("领域"));
     let mut entries = Vec::new();
     for e in pick(rows, &["r30", "r31", "r32"]) {
         let row = t.push(vec![
