@@ -99,6 +99,21 @@ test("a mode written the old way is fixed from the issues panel", async () => {
   assert.equal(await editor().inputValue(), "主动");
 });
 
+test("channels tick from the 13-box checklist; the time limit shows what it is understood as", async () => {
+  await cell(1, 6).click(); // 公开渠道和载体
+  const box = page.getByRole("checkbox", { name: /广播电视/ });
+  const before = await box.getAttribute("aria-checked");
+  await box.click();
+  await cell(1, 6).click();
+  assert.equal((await editor().inputValue()).includes("广播电视"), before !== "true");
+  await cell(1, 4).click(); // 公开时限
+  await editor().fill("20个工作日");
+  await page.getByRole("status").filter({ hasText: "识别为" }).getByText("缺少起算点").waitFor();
+  await editor().fill("信息形成或变更之日起20个工作日内");
+  await page.getByText("识别为：自“信息形成或变更”起20个工作日内").waitFor();
+  await page.keyboard.press("Enter");
+});
+
 test("a reload reopens the catalog with every committed edit", async () => {
   await page.reload();
   await page.locator("h1", { hasText: "测试县城关镇" }).waitFor();
@@ -164,6 +179,23 @@ test("import an XLSX and a GBK CSV published by real governments", async () => {
   }
   await page.getByRole("button", { name: "返回列表" }).click();
   assert.ok(await page.locator("table.list tbody tr").count() >= 4);
+});
+
+test("a file dropped on the home screen is imported, with the importer's notes shown", async () => {
+  const bytes = [...await readFile(fixture("import/d-headings-ditto.xlsx"))];
+  await page.evaluate(async (bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], "d-headings-ditto.xlsx"));
+    const home = document.querySelector("section.home");
+    home.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+    home.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, bytes);
+  await page.locator("h1", { hasText: "赛罕区基层政务公开标准目录" }).waitFor();
+  const notes = page.locator("details.import-notes");
+  await notes.locator("summary").click();
+  await notes.getByText("Sheet1 第6行：“同上”已按上一行的值").first().waitFor();
+  await page.screenshot({ path: join(root, "target/e2e-import.png") });
+  await page.getByRole("button", { name: "返回列表" }).click();
 });
 
 test("no request ever left the page's origin", () => {

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use catalog_core::Catalog;
+use catalog_core::{Catalog, ReportDiagnostic};
 use yew::prelude::*;
 
 use crate::{editor::Editor, home::Home, store, wizard::Wizard};
@@ -18,6 +18,8 @@ pub enum Screen {
         id: String,
         catalog: Rc<Catalog>,
         saved: bool,
+        /// What the importer noticed (merged and 同上 cells, extra columns …), shown with the findings.
+        notes: Rc<Vec<ReportDiagnostic>>,
     },
 }
 
@@ -25,7 +27,7 @@ fn open(id: &str) -> Screen {
     match store::load(id) {
         Some(catalog) => {
             store::set_last_open(Some(id));
-            Screen::Editor { id: id.to_owned(), catalog: Rc::new(catalog), saved: true }
+            Screen::Editor { id: id.to_owned(), catalog: Rc::new(catalog), saved: true, notes: Rc::default() }
         }
         None => Screen::Home,
     }
@@ -52,13 +54,13 @@ pub fn App() -> Html {
     // A catalog made by the wizard or an import: saved at once, then opened.
     let on_created = {
         let screen = screen.clone();
-        Callback::from(move |catalog: Catalog| {
+        Callback::from(move |(catalog, notes): (Catalog, Vec<ReportDiagnostic>)| {
             let id = store::new_id();
             let saved = store::save(&id, &catalog).is_ok();
             if saved {
                 store::set_last_open(Some(&id));
             }
-            screen.set(Screen::Editor { id, catalog: Rc::new(catalog), saved });
+            screen.set(Screen::Editor { id, catalog: Rc::new(catalog), saved, notes: Rc::new(notes) });
         })
     };
     html! {
@@ -71,9 +73,9 @@ pub fn App() -> Html {
                 {
                     match &*screen {
                         Screen::Home => html! { <Home on_open={on_open} on_new={on_new} on_created={on_created.clone()} /> },
-                        Screen::Wizard => html! { <Wizard on_done={on_created} on_cancel={go_home.clone()} /> },
-                        Screen::Editor { id, catalog, saved } => html! {
-                            <Editor key={id.clone()} id={id.clone()} initial={(**catalog).clone()} saved={*saved} on_home={go_home.clone()} />
+                        Screen::Wizard => html! { <Wizard on_done={on_created.reform(|c| (c, Vec::new()))} on_cancel={go_home.clone()} /> },
+                        Screen::Editor { id, catalog, saved, notes } => html! {
+                            <Editor key={id.clone()} id={id.clone()} initial={(**catalog).clone()} saved={*saved} notes={notes.clone()} on_home={go_home.clone()} />
                         },
                     }
                 }

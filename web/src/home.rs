@@ -1,6 +1,6 @@
 //! The home screen: catalogs saved in this browser, with New, Open file, Delete (confirmed) and Export backup.
 
-use catalog_core::Catalog;
+use catalog_core::{Catalog, ReportDiagnostic};
 use yew::prelude::*;
 
 use crate::{io, store};
@@ -9,7 +9,8 @@ use crate::{io, store};
 pub struct Props {
     pub on_open: Callback<String>,
     pub on_new: Callback<()>,
-    pub on_created: Callback<Catalog>,
+    /// A catalog read from a file, with what the importer noticed.
+    pub on_created: Callback<(Catalog, Vec<ReportDiagnostic>)>,
 }
 
 fn date(ms: f64) -> String {
@@ -31,29 +32,63 @@ pub fn Home(props: &Props) -> Html {
     let busy = use_state(|| false);
     let confirm = use_state(|| None::<String>);
 
-    let on_file = {
+    // Read the picked or dropped file and import it through the core (Excel/CSV code loads on first use).
+    let import = {
         let (message, busy, on_created) = (message.clone(), busy.clone(), props.on_created.clone());
-        Callback::from(move |e: Event| {
-            let Some(file) =
-                e.target_dyn_into::<web_sys::HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0))
-            else {
-                return;
-            };
+        Callback::from(move |file: web_sys::File| {
             let (message, busy, on_created) = (message.clone(), busy.clone(), on_created.clone());
             busy.set(true);
+            message.set(None);
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match io::read_file(file).await {
                     Ok((name, bytes)) => io::import_file(&bytes, &name).await,
                     Err(e) => Err(e),
                 };
                 busy.set(false);
-                match result
-                    .and_then(|v| serde_json::from_value::<Catalog>(v["catalog"].clone()).map_err(|e| e.to_string()))
-                {
-                    Ok(catalog) => on_created.emit(catalog),
+                let parsed = result.and_then(|mut v| {
+                    let notes: Vec<ReportDiagnostic> =
+                        serde_json::from_value(v["diagnostics"].take()).unwrap_or_default();
+                    serde_json::from_value::<Catalog>(v["catalog"].take())
+                        .map(|c| (c, notes))
+                        .map_err(|e| e.to_string())
+                });
+                match parsed {
+                    Ok(done) => on_created.emit(done),
                     Err(e) => message.set(Some(format!("无法打开该文件：{e}"))),
                 }
             });
+        })
+    };
+    let on_file = {
+        let import = import.clone();
+        Callback::from(move |e: Event| {
+            if let Some(file) =
+                e.target_dyn_into::<web_sys::HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0))
+            {
+                import.emit(file);
+            }
+        })
+    };
+    let dragging = use_state(|| false);
+    let ondragover = {
+        let d = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            d.set(true);
+        })
+    };
+    let ondragleave = {
+        let d = dragging.clone();
+        Callback::from(move |_: DragEvent| d.set(false))
+    };
+    let ondrop = {
+        let (import, dragging) = (import.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                import.emit(file);
+            }
         })
     };
     let backup =
@@ -96,7 +131,7 @@ pub fn Home(props: &Props) -> Html {
     });
     let on_new = props.on_new.reform(|_| ());
     html! {
-        <section class="home">
+        <section class={classes!("home", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
             <div class="home-actions">
                 <button class="primary" onclick={on_new}>{ "新建目录" }</button>
                 <label class="button">{ "打开文件（Excel / CSV / JSON）" }
@@ -109,7 +144,7 @@ pub fn Home(props: &Props) -> Html {
             if list.is_empty() {
                 <div class="empty">
                     <h2>{ "还没有目录" }</h2>
-                    <p>{ "点击“新建目录”，按26个试点领域的标准指引生成本单位的政务公开事项标准目录；或打开已有的 Excel 目录。" }</p>
+                    <p>{ "点击“新建目录”，按26个试点领域的标准指引生成本单位的政务公开事项标准目录；或打开已有的 Excel 目录，也可以把文件拖到这里。" }</p>
                 </div>
             } else {
                 <table class="list">

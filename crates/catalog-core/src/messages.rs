@@ -214,3 +214,56 @@ fn shape_hint(detail: &str) -> &'static str {
         "请对照目录格式说明"
     }
 }
+
+use crate::parse::time_limit::{DayUnit, Period, Promptness, TimeLimit, TimeRule};
+
+fn unit_zh(unit: DayUnit) -> &'static str {
+    match unit {
+        DayUnit::WorkingDays => "个工作日",
+        DayUnit::Days => "日",
+        DayUnit::Weeks => "周",
+        DayUnit::Months => "个月",
+        DayUnit::Hours => "小时",
+    }
+}
+
+/// How the editor's preview says what a 公开时限 was understood as, clause by clause ("；"-joined).
+pub fn time_limit_summary(t: &TimeLimit) -> String {
+    let clause = |rule: &TimeRule| match rule {
+        TimeRule::Within { amount, unit, trigger: Some(t) } => format!("自“{}”起{amount}{}内", t.text, unit_zh(*unit)),
+        TimeRule::Within { amount, unit, trigger: None } => format!("{amount}{}内（缺少起算点）", unit_zh(*unit)),
+        TimeRule::Before { amount, unit, event } => format!("“{event}”前{amount}{}", unit_zh(*unit)),
+        TimeRule::OnEvent { event } => format!("随“{event}”"),
+        TimeRule::Periodic { period, deadline } => {
+            let p = match period {
+                Period::Yearly => "每年",
+                Period::Quarterly => "每季度",
+                Period::Monthly => "每月",
+            };
+            format!("{p}{}", deadline.as_deref().unwrap_or(""))
+        }
+        TimeRule::Display { amount, unit } => format!("公示{amount}{}", unit_zh(*unit)),
+        TimeRule::MinimumPeriod { amount, unit } => format!("不少于{amount}{}", unit_zh(*unit)),
+        TimeRule::Promptly { kind } => match kind {
+            Promptness::Realtime => "实时",
+            Promptness::Prompt => "及时",
+            Promptness::LongTerm => "长期",
+            Promptness::Anytime => "随时",
+            Promptness::AsProgresses => "按进展",
+            Promptness::DuringTerm => "任期内",
+            Promptness::LatestValid => "最新有效",
+        }
+        .to_owned(),
+        TimeRule::SameAsAbove => "同上一行".to_owned(),
+        TimeRule::OtherwiseProvided => "另有规定的从其规定".to_owned(),
+        TimeRule::Unrecognised => "无法识别".to_owned(),
+    };
+    t.clauses
+        .iter()
+        .map(|c| match &c.scope {
+            Some(scope) => format!("{scope}：{}", clause(&c.rule)),
+            None => clause(&c.rule),
+        })
+        .collect::<Vec<_>>()
+        .join("；")
+}

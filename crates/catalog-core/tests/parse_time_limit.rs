@@ -631,3 +631,14 @@ proptest! {
         prop_assert!(parsed.clauses.iter().all(|c| !c.text.is_empty()));
     }
 }
+
+#[test]
+fn the_editor_preview_says_what_was_understood() {
+    use catalog_core::messages::time_limit_summary;
+    let say = |t: &str| time_limit_summary(&parse_time_limit(t));
+    assert_eq!(say("信息形成或变更之日起20个工作日内"), "自“信息形成或变更”起20个工作日内");
+    assert_eq!(say("20个工作日"), "20个工作日内（缺少起算点）");
+    assert_eq!(say("实时公开"), "实时");
+    assert!(say("每年1月31日前").starts_with("每年"));
+    assert_eq!(say("尽快"), "无法识别");
+}

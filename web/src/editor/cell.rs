@@ -11,8 +11,21 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
+use catalog_core::parse::channels::parse_channels;
+use catalog_core::parse::time_limit::parse_time_limit;
+use catalog_core::rules::normalise_channels;
+use catalog_core::vocab::CANONICAL_CHANNELS;
+
 use super::fields::Field;
 use super::tsv;
+
+fn time_preview(text: &str) -> String {
+    if text.trim().is_empty() {
+        "（空）".to_owned()
+    } else {
+        catalog_core::messages::time_limit_summary(&parse_time_limit(text))
+    }
+}
 
 /// Where the selection goes after a commit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,18 +46,24 @@ pub struct Props {
     pub on_paste: Callback<Vec<Vec<String>>>,
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
+    /// Channels the entry's guideline item marks ■必选 (shown as such in the checklist).
+    #[prop_or_default]
+    pub required_channels: Rc<Vec<String>>,
 }
 
 #[component]
 pub fn CellEditor(props: &Props) -> Html {
     let node = use_node_ref();
     let composing = use_memo((), |_| Rc::new(Cell::new(false)));
+    // What the 公开时限 being typed is understood as, updated as the user types.
+    let preview = use_state(|| time_preview(&props.text));
 
     // Fill and focus the editor when the cell (or its committed text) changes; select all so typing replaces,
     // as in Excel.
     {
-        let node = node.clone();
+        let (node, preview) = (node.clone(), preview.clone());
         use_effect_with(props.text.clone(), move |text| {
+            preview.set(time_preview(text));
             if let Some(area) = node.cast::<HtmlTextAreaElement>() {
                 area.set_value(text);
                 let _ = area.focus();
@@ -158,10 +177,46 @@ pub fn CellEditor(props: &Props) -> Html {
             }
         })
     };
+    let oninput = {
+        let (preview, field) = (preview.clone(), props.field);
+        Callback::from(move |e: InputEvent| {
+            if field == Field::TimeLimit && !e.is_composing() {
+                preview.set(time_preview(&e.target_unchecked_into::<HtmlTextAreaElement>().value()));
+            }
+        })
+    };
+    // The 13 canonical channels as a checklist: ticking one commits the cell with it added or removed.
+    let checklist = (props.field == Field::Channels).then(|| {
+        let current = parse_channels(&props.text).channels();
+        let boxes = CANONICAL_CHANNELS.iter().map(|c| {
+            let on = current.iter().any(|x| x == c);
+            let required = props.required_channels.iter().any(|x| x == c);
+            let toggle = {
+                let (commit, current, c) = (props.on_commit.clone(), current.clone(), (*c).to_owned());
+                Callback::from(move |e: MouseEvent| {
+                    e.prevent_default();
+                    let mut next: Vec<String> = current.iter().filter(|x| **x != c).cloned().collect();
+                    if !on {
+                        next.push(c.clone());
+                    }
+                    commit.emit((normalise_channels(&next).join("、"), Move::Stay));
+                })
+            };
+            html! {
+                <button class={classes!("box", on.then_some("on"))} role="checkbox" aria-checked={on.to_string()} tabindex="-1"
+                    title={if required { "标准指引必选（■）" } else { "可选（□）" }} onmousedown={toggle}>
+                    { format!("{}{}{c}", if on { "☑" } else { "☐" }, if required { "■" } else { "" }) }
+                </button>
+            }
+        });
+        html! { <div class="checklist" role="group" aria-label="公开渠道清单">{ for boxes }</div> }
+    });
     html! {
         <>
             <textarea ref={node} class="cell-editor" aria-label={props.label.clone()} rows="3"
-                {onkeydown} {onblur} {onpaste} spellcheck="false" />
+                {onkeydown} {onblur} {onpaste} {oninput} spellcheck="false" />
+            if props.field == Field::TimeLimit { <div class="preview" role="status">{ format!("识别为：{}", *preview) }</div> }
+            { for checklist }
             if !props.field.choices().is_empty() {
                 <div class="choices" role="group" aria-label="常用写法">
                     { for props.field.choices().iter().map(|c| {

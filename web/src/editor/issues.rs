@@ -11,6 +11,8 @@ use super::state::Action;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub diagnostics: Rc<Vec<ReportDiagnostic>>,
+    /// The importer's notes on the file this catalog came from.
+    pub notes: Rc<Vec<ReportDiagnostic>>,
     pub on_action: Callback<Action>,
 }
 
@@ -56,5 +58,20 @@ pub fn Issues(props: &Props) -> Html {
             </details>
         }
     };
-    html! { <aside class="issues" aria-label="校验结果"><h2>{ "校验结果" }</h2>{ for groups.into_iter().map(group) }</aside> }
+    let notes = (!props.notes.is_empty()).then(|| {
+        let place = |d: &ReportDiagnostic| match (&d.sheet, d.row) {
+            (Some(s), Some(r)) => format!("{s} 第{r}行："),
+            (None, Some(r)) => format!("第{r}行："),
+            _ => String::new(),
+        };
+        html! {
+            <details class="import-notes">
+                <summary>{ format!("导入说明（{}）", props.notes.len()) }</summary>
+                <ul>{ for props.notes.iter().take(SHOWN).map(|d| html! {
+                    <li class={classes!("issue", d.severity.as_str())}><span class="msg">{ format!("{}{}", place(d), d.message) }</span><span class="code">{ &d.code }</span></li>
+                }) }</ul>
+            </details>
+        }
+    });
+    html! { <aside class="issues" aria-label="校验结果"><h2>{ "校验结果" }</h2>{ for notes }{ for groups.into_iter().map(group) }</aside> }
 }

@@ -7,6 +7,7 @@ mod state;
 mod tsv;
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use catalog_core::domains::DOMAINS;
 use catalog_core::model::Catalog;
@@ -27,6 +28,8 @@ pub struct Props {
     pub initial: Catalog,
     /// False when the catalog could not be stored when it was created or imported.
     pub saved: bool,
+    /// What the importer noticed, shown above the findings.
+    pub notes: Rc<Vec<ReportDiagnostic>>,
     pub on_home: Callback<()>,
 }
 
@@ -182,10 +185,16 @@ pub fn Editor(props: &Props) -> Html {
                 };
                 let paste = { let s = state.clone(); Callback::from(move |rows| s.dispatch(Action::Paste { rows })) };
                 let (u, re) = { let (a, b) = (state.clone(), state.clone()); (Callback::from(move |()| a.dispatch(Action::Undo)), Callback::from(move |()| b.dispatch(Action::Redo))) };
+                let required = Rc::new(
+                    seeds::guide(&e.domain)
+                        .and_then(|g| g.items.iter().find(|g| g.matches(&e.item)))
+                        .map(|g| g.channels.required.clone())
+                        .unwrap_or_default(),
+                );
                 html! {
                     <td class={classes!("cell", "active", level)} title={tip}>
                         <CellEditor text={AttrValue::from(text)} field={*field} label={format!("第{}行 {}", r + 1, field.label())}
-                            on_commit={commit} on_paste={paste} on_undo={u} on_redo={re} />
+                            on_commit={commit} on_paste={paste} on_undo={u} on_redo={re} required_channels={required} />
                     </td>
                 }
             } else {
@@ -256,7 +265,7 @@ pub fn Editor(props: &Props) -> Html {
                     </table>
                     if visible.is_empty() { <p class="empty">{ "本领域还没有事项。点击“新增事项”，或从 Excel 复制后粘贴到表格中。" }</p> }
                 </div>
-                <Issues diagnostics={state.diagnostics.clone()} on_action={on_issue} />
+                <Issues diagnostics={state.diagnostics.clone()} notes={props.notes.clone()} on_action={on_issue} />
             </div>
         </section>
     }
