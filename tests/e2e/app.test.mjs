@@ -121,6 +121,30 @@ test("a reload reopens the catalog with every committed edit", async () => {
   await cell(3, 5).getByText("城关镇民政办").waitFor();
 });
 
+test("bulk edit of ticked rows and reordering are one undo step each", async () => {
+  await cell(3, 3).click(); // away from the first column, so its cells show plain text
+  const first = await cell(1, 1).innerText();
+  assert.ok(first.length > 0);
+  await page.getByLabel("选择第1行").check();
+  await page.getByLabel("选择第2行").check();
+  await page.getByLabel("批量修改的列").selectOption({ label: "公开主体" });
+  await page.getByLabel("批量修改的内容").fill("城关镇党政综合办公室");
+  await page.getByRole("button", { name: "应用到所选行" }).click();
+  await cell(1, 5).getByText("城关镇党政综合办公室").waitFor();
+  await cell(2, 5).getByText("城关镇党政综合办公室").waitFor();
+  await page.getByRole("button", { name: "撤销" }).click();
+  assert.equal(await page.locator("table.grid").getByText("城关镇党政综合办公室").count(), 0, "one undo reverts the whole bulk edit");
+  await page.getByRole("button", { name: "重做" }).click();
+  await cell(2, 5).getByText("城关镇党政综合办公室").waitFor();
+  await page.getByRole("button", { name: "取消选择" }).click();
+  await cell(1, 2).click();
+  await page.getByRole("button", { name: "下移" }).click();
+  assert.equal(await cell(2, 1).innerText(), first, "the first row moved down");
+  await page.getByRole("button", { name: "撤销" }).click();
+  assert.equal(await cell(1, 1).innerText(), first);
+  assert.ok(await page.getByRole("button", { name: "打印" }).isEnabled());
+});
+
 test("a full storage quota warns and offers a backup; the edit stays on screen", async () => {
   await page.evaluate(() => {
     const chunk = "x".repeat(512 * 1024);

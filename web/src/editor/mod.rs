@@ -97,6 +97,44 @@ pub fn Editor(props: &Props) -> Html {
         let s = state.clone();
         Callback::from(move |_| s.dispatch(Action::Undo))
     };
+    let up = {
+        let s = state.clone();
+        Callback::from(move |_| s.dispatch(Action::Move { up: true }))
+    };
+    let down = {
+        let s = state.clone();
+        Callback::from(move |_| s.dispatch(Action::Move { up: false }))
+    };
+    let print = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let tick_all = {
+        let s = state.clone();
+        Callback::from(move |_| s.dispatch(Action::Tick(None)))
+    };
+    // The bulk bar: set one column of every ticked row.
+    let bulk_col = use_state(|| COLUMNS.iter().position(|f| *f == fields::Field::Channels).unwrap_or(0));
+    let bulk_text = use_state(String::new);
+    let bulk = (!state.ticked.is_empty()).then(|| {
+        let pick = { let c = bulk_col.clone(); Callback::from(move |e: Event| c.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse().unwrap_or(0))) };
+        let typed = { let t = bulk_text.clone(); Callback::from(move |e: InputEvent| t.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())) };
+        let apply = { let (s, c, t) = (state.clone(), bulk_col.clone(), bulk_text.clone()); Callback::from(move |_| s.dispatch(Action::Bulk { col: *c, text: (*t).clone() })) };
+        let clear = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Tick(None))) };
+        html! {
+            <div class="bulk" role="group" aria-label="批量修改">
+                { format!("已选{}行：将", state.ticked.len()) }
+                <select aria-label="批量修改的列" onchange={pick}>
+                    { for COLUMNS.iter().enumerate().map(|(i, f)| html! { <option value={i.to_string()} selected={i == *bulk_col}>{ f.label() }</option> }) }
+                </select>
+                { "设为" }
+                <input aria-label="批量修改的内容" value={(*bulk_text).clone()} oninput={typed} placeholder="如：政府网站、政务服务中心" />
+                <button class="primary" onclick={apply}>{ "应用到所选行" }</button>
+                <button onclick={clear}>{ "取消选择" }</button>
+            </div>
+        }
+    });
     let redo = {
         let s = state.clone();
         Callback::from(move |_| s.dispatch(Action::Redo))
@@ -202,7 +240,15 @@ pub fn Editor(props: &Props) -> Html {
                 html! { <td class={classes!("cell", level)} title={tip} onclick={select}>{ text }</td> }
             }
         });
-        html! { <tr key={label.clone()} class={classes!((r == row).then_some("current-row"))}><th scope="row" class="rownum">{ r + 1 }</th>{ for cells }</tr> }
+        let tick = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Tick(Some(r)))) };
+        html! {
+            <tr key={label.clone()} class={classes!((r == row).then_some("current-row"), state.ticked.contains(&r).then_some("ticked"))}>
+                <th scope="row" class="rownum">
+                    <label><input type="checkbox" checked={state.ticked.contains(&r)} onchange={tick} aria-label={format!("选择第{}行", r + 1)} />{ r + 1 }</label>
+                </th>
+                { for cells }
+            </tr>
+        }
     });
 
     let saved = match &state.saved {
@@ -245,22 +291,26 @@ pub fn Editor(props: &Props) -> Html {
                     <button onclick={redo} disabled={!state.can_redo()} title="Ctrl+Y">{ "重做" }</button>
                     <button onclick={add}>{ "新增事项" }</button>
                     <button onclick={delete} disabled={visible.is_empty()}>{ "删除当前行" }</button>
+                    <button onclick={up} disabled={row == 0} title="上移当前行">{ "上移" }</button>
+                    <button onclick={down} disabled={row + 1 >= visible.len()} title="下移当前行">{ "下移" }</button>
                     <button onclick={copy} disabled={visible.is_empty()}>{ "复制本领域" }</button>
                     <span class="sep" />
                     <button onclick={export("xlsx")}>{ "导出 Excel" }</button>
                     <button onclick={export("csv")}>{ "导出 CSV" }</button>
                     <button onclick={export("html")}>{ "导出网页" }</button>
                     <button onclick={export("json")}>{ "导出 JSON" }</button>
+                    <button onclick={print}>{ "打印" }</button>
                     <button onclick={props.on_home.reform(|_| ())}>{ "返回列表" }</button>
                 </div>
             </div>
             { saved }
+            { for bulk }
             if let Some(s) = &*status { <p class="status" role="status">{ s }</p> }
             <div class="editor-body">
                 <nav class="domains" aria-label="领域"><ul>{ for nav }</ul></nav>
                 <div class="grid-wrap">
                     <table class="grid" aria-label={format!("{domain}事项")}>
-                        <thead><tr><th scope="col" class="rownum">{ "序号" }</th>{ for header }</tr></thead>
+                        <thead><tr><th scope="col" class="rownum"><label><input type="checkbox" onchange={tick_all} checked={!visible.is_empty() && state.ticked.len() == visible.len()} aria-label="全选本领域" />{ "序号" }</label></th>{ for header }</tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                     if visible.is_empty() { <p class="empty">{ "本领域还没有事项。点击“新增事项”，或从 Excel 复制后粘贴到表格中。" }</p> }

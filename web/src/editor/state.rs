@@ -32,6 +32,8 @@ pub struct State {
     pub cursor: (usize, usize),
     pub diagnostics: Rc<Vec<ReportDiagnostic>>,
     pub saved: Saved,
+    /// Rows ticked for a bulk edit (positions among the visible rows).
+    pub ticked: Vec<usize>,
 }
 
 pub enum Action {
@@ -56,6 +58,17 @@ pub enum Action {
     Undo,
     Redo,
     Domain(Option<String>),
+    /// Move the selected row up or down among the visible rows.
+    Move {
+        up: bool,
+    },
+    /// Tick or untick a row for a bulk edit; `None` ticks all rows, or unticks them when all are ticked.
+    Tick(Option<usize>),
+    /// Set one column of every ticked row to `text`, as one undo step.
+    Bulk {
+        col: usize,
+        text: String,
+    },
     Select {
         row: usize,
         col: usize,
@@ -79,6 +92,7 @@ impl State {
             domain,
             cursor: (0, 0),
             diagnostics,
+            ticked: Vec::new(),
             saved: if saved { Saved::Yes } else { Saved::Failed("QuotaExceededError".into()) },
         }
     }
@@ -258,7 +272,35 @@ impl Reducible for State {
                 }
                 None => return self,
             },
-            Action::Domain(domain) => State { domain, cursor: (0, 0), ..(*self).clone() },
+            Action::Domain(domain) => State { domain, cursor: (0, 0), ticked: Vec::new(), ..(*self).clone() },
+            Action::Move { up } => {
+                let row = self.cursor.0;
+                let target = if up { row.checked_sub(1) } else { Some(row + 1) };
+                let Some(target) = target.filter(|t| *t < self.visible().len()) else { return self };
+                let mut state = self.edit(|c, visible| c.entries.swap(visible[row], visible[target]));
+                state.cursor.0 = target;
+                state
+            }
+            Action::Tick(row) => {
+                let rows = self.visible().len();
+                let ticked = match row {
+                    Some(r) if self.ticked.contains(&r) => self.ticked.iter().copied().filter(|x| *x != r).collect(),
+                    Some(r) => self.ticked.iter().copied().chain([r]).collect(),
+                    None if self.ticked.len() == rows => Vec::new(),
+                    None => (0..rows).collect(),
+                };
+                State { ticked, ..(*self).clone() }
+            }
+            Action::Bulk { col, text } => {
+                let rows = self.ticked.clone();
+                self.edit(|c, visible| {
+                    if let Some(field) = COLUMNS.get(col) {
+                        for i in rows.iter().filter_map(|r| visible.get(*r)) {
+                            field.set(&mut c.entries[*i], &text);
+                        }
+                    }
+                })
+            }
             Action::Select { row, col } => {
                 let rows = self.visible().len();
                 State { cursor: (row.min(rows.saturating_sub(1)), col.min(COLUMNS.len() - 1)), ..(*self).clone() }
