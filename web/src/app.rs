@@ -56,7 +56,7 @@ pub fn App() -> Html {
         let screen = screen.clone();
         Callback::from(move |(catalog, notes): (Catalog, Vec<ReportDiagnostic>)| {
             let id = store::new_id();
-            let saved = store::save(&id, &catalog).is_ok();
+            let saved = store::save(&id, &catalog, store::error_count(&catalog)).is_ok();
             if saved {
                 store::set_last_open(Some(&id));
             }

@@ -2,6 +2,11 @@
 //! Every write reports failure (a full quota) instead of dropping the edit; the caller offers a backup download.
 
 use catalog_core::{Catalog, Severity, load_catalog, to_json, validate};
+
+/// Errors in a catalog, for its summary.
+pub fn error_count(catalog: &Catalog) -> usize {
+    validate(catalog).iter().filter(|d| d.severity() == Severity::Error).count()
+}
 use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
@@ -55,14 +60,14 @@ pub fn load(id: &str) -> Option<Catalog> {
     load_catalog(&text).ok()
 }
 
-fn summary(id: &str, catalog: &Catalog) -> Summary {
+fn summary(id: &str, catalog: &Catalog, errors: usize) -> Summary {
     Summary {
         id: id.to_owned(),
         title: catalog.meta.title.clone(),
         government: catalog.meta.government.clone(),
         updated: now(),
         entries: catalog.entries.len(),
-        errors: validate(catalog).iter().filter(|d| d.severity() == Severity::Error).count(),
+        errors,
     }
 }
 
@@ -73,13 +78,13 @@ fn write(s: &Storage, key: &str, value: &str) -> Result<(), SaveError> {
     })
 }
 
-/// Save a catalog and its summary.
-pub fn save(id: &str, catalog: &Catalog) -> Result<(), SaveError> {
+/// Save a catalog and its summary; `errors` is its error count, which the caller has already validated for.
+pub fn save(id: &str, catalog: &Catalog, errors: usize) -> Result<(), SaveError> {
     let s = storage().ok_or(SaveError::NoStorage)?;
     write(&s, &format!("{DOC}{id}"), &to_json(catalog))?;
     let mut index = list();
     index.retain(|x| x.id != id);
-    index.push(summary(id, catalog));
+    index.push(summary(id, catalog, errors));
     write(&s, INDEX, &serde_json::to_string(&index).unwrap_or_else(|_| "[]".into()))
 }
 

@@ -135,7 +135,9 @@ impl State {
 
     fn commit(mut self, catalog: Rc<Catalog>) -> State {
         self.diagnostics = Rc::new(validate(&catalog).iter().map(ReportDiagnostic::from).collect());
-        self.saved = match store::save(&self.id, &catalog) {
+        // The summary's error count comes from the findings just computed: one validation per edit.
+        let errors = self.diagnostics.iter().filter(|d| d.severity == catalog_core::Severity::Error).count();
+        self.saved = match store::save(&self.id, &catalog, errors) {
             Ok(()) => Saved::Yes,
             Err(store::SaveError::Refused(name)) => Saved::Failed(name),
             Err(store::SaveError::NoStorage) => Saved::Failed("no storage".into()),

@@ -40,7 +40,7 @@ pub(super) fn check(catalog: &Catalog, out: &mut Findings) {
                 let first_entry = &catalog.entries[first];
                 let first = match first_entry.row() {
                     Some(row) => format!("第{row}行"),
-                    None => format!("事项{}", super::entry_label(first_entry, first)),
+                    None => format!("事项{}", first_entry.label(first)),
                 };
                 out.entry(&at, Finding::ItemDuplicate { path: entry.item.join("/"), first }, "item", None);
             }

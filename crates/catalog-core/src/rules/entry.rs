@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{At, Findings, entry_label};
+use super::{At, Findings};
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::model::Catalog;
 use crate::text::is_blank;
@@ -43,7 +43,7 @@ pub(super) fn check_ids(catalog: &Catalog, out: &mut Findings) {
         if id.is_empty() {
             out.entry(&at, Finding::IdMissing, "id", None);
         } else if seen.insert(id, index).is_some() {
-            out.entry(&at, Finding::IdDuplicate { id: entry_label(entry, index) }, "id", None);
+            out.entry(&at, Finding::IdDuplicate { id: entry.label(index) }, "id", None);
         }
     }
 }

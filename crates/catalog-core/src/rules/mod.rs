@@ -62,7 +62,7 @@ pub(crate) struct At<'a> {
 impl At<'_> {
     /// How messages name the entry: its id, or `#N` (1-based) when it has none.
     pub fn label(&self) -> String {
-        entry_label(self.entry, self.index)
+        self.entry.label(self.index)
     }
 
     pub fn diag(&self, finding: Finding, field: &'static str, fix: Option<Fix>) -> Diagnostic {
@@ -75,10 +75,6 @@ impl At<'_> {
             fix,
         }
     }
-}
-
-pub(crate) fn entry_label(entry: &Entry, index: usize) -> String {
-    entry.label(index)
 }
 
 /// A catalog-level diagnostic (no entry, no row).
