@@ -4,6 +4,7 @@ mod basis;
 mod channels;
 mod domains;
 mod entry;
+mod incremental;
 mod levels;
 mod meta;
 mod privacy;
@@ -11,30 +12,54 @@ mod time_limit;
 mod vocabulary;
 
 pub use channels::normalise_channels;
+pub use incremental::{Revalidated, Revalidator};
 
 use crate::diagnostic::{Diagnostic, Finding, Fix};
 use crate::model::{Catalog, Entry};
 
-/// Validate a catalog. Findings come catalog-level first, then entry by entry in file order.
+/// Validate a catalog. Findings come catalog-level first, then entry by entry in file order (each entry's own
+/// findings, then those comparing it with others).
 pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
+    let across = validate_across(catalog);
+    let mut out = across.catalog;
+    for (index, found) in across.entries.into_iter().enumerate() {
+        out.extend(validate_entry(catalog, index));
+        out.extend(found);
+    }
+    out
+}
+
+/// The rules that read one entry alone (with the catalog's level): what an editor revalidates when that entry
+/// changes. Empty for an index out of range.
+pub fn validate_entry(catalog: &Catalog, index: usize) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Some(entry) = catalog.entries.get(index) else { return out };
+    let at = At { entry, index };
+    entry::check_required(&at, &mut out);
+    vocabulary::check(&at, &mut out);
+    channels::check(&at, &mut out);
+    time_limit::check(&at, &mut out);
+    basis::check(&at, &mut out);
+    levels::check(&at, &catalog.meta.level, &mut out);
+    privacy::check(&at, &mut out);
+    out
+}
+
+/// What the rules reading the whole catalog found: catalog-level findings (meta, coverage) and, per entry, those
+/// comparing it with others (ids, domains, guideline items). Cheap next to [`validate_entry`] over every entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Across {
+    pub catalog: Vec<Diagnostic>,
+    /// One list per entry, in entry order.
+    pub entries: Vec<Vec<Diagnostic>>,
+}
+
+pub fn validate_across(catalog: &Catalog) -> Across {
     let mut found = Findings { catalog: Vec::new(), entries: vec![Vec::new(); catalog.entries.len()] };
     meta::check(catalog, &mut found.catalog);
     entry::check_ids(catalog, &mut found);
-    for (index, entry) in catalog.entries.iter().enumerate() {
-        let at = At { entry, index };
-        let out = &mut found.entries[index];
-        entry::check_required(&at, out);
-        vocabulary::check(&at, out);
-        channels::check(&at, out);
-        time_limit::check(&at, out);
-        basis::check(&at, out);
-        levels::check(&at, &catalog.meta.level, out);
-        privacy::check(&at, out);
-    }
     domains::check(catalog, &mut found);
-    let mut out = found.catalog;
-    out.extend(found.entries.into_iter().flatten());
-    out
+    Across { catalog: found.catalog, entries: found.entries }
 }
 
 /// Findings kept in report order as they are made: the catalog's, then each entry's (rules comparing entries

@@ -1,0 +1,137 @@
+//! Revalidation after an edit: an editor holding a large catalog reruns the one-entry rules only for the entries
+//! that changed, and the (cheap) rules reading the whole catalog in full. The result equals [`super::validate`].
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::{validate_across, validate_entry};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Catalog, Entry};
+
+/// Keeps each entry's one-entry findings, made into `T` (e.g. a rendered report line), keyed by the entry's label
+/// and content and the catalog's level.
+#[derive(Debug, Clone)]
+pub struct Revalidator<T> {
+    level: String,
+    cache: HashMap<String, (Entry, Rc<Vec<T>>)>,
+}
+
+/// Findings in [`super::validate`]'s order: the catalog's, then per entry its own and those comparing it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revalidated<T> {
+    pub catalog: Vec<T>,
+    /// Per entry, what the one-entry rules found (shared with the cache: unchanged entries cost nothing).
+    pub own: Vec<Rc<Vec<T>>>,
+    /// Per entry, what the rules comparing entries found.
+    pub across: Vec<Vec<T>>,
+}
+
+impl<T> Default for Revalidator<T> {
+    fn default() -> Self {
+        Revalidator { level: String::new(), cache: HashMap::new() }
+    }
+}
+
+impl<T> Revalidator<T> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Validate `catalog`, reusing the findings of entries unchanged since the last run.
+    pub fn run(&mut self, catalog: &Catalog, make: impl Fn(&Diagnostic) -> T) -> Revalidated<T> {
+        if self.level != catalog.meta.level {
+            // The level rules read the catalog's level: every entry is rechecked.
+            self.cache.clear();
+            self.level.clone_from(&catalog.meta.level);
+        }
+        let mut old = std::mem::take(&mut self.cache);
+        let mut own = Vec::with_capacity(catalog.entries.len());
+        for (index, entry) in catalog.entries.iter().enumerate() {
+            let label = entry.label(index);
+            let found = match old.remove(&label) {
+                Some((cached, found)) if cached == *entry => {
+                    self.cache.insert(label, (cached, found.clone()));
+                    found
+                }
+                _ => {
+                    let found = Rc::new(validate_entry(catalog, index).iter().map(&make).collect::<Vec<T>>());
+                    self.cache.insert(label, (entry.clone(), found.clone()));
+                    found
+                }
+            };
+            own.push(found);
+        }
+        let across = validate_across(catalog);
+        Revalidated {
+            catalog: across.catalog.iter().map(&make).collect(),
+            own,
+            across: across.entries.iter().map(|list| list.iter().map(&make).collect()).collect(),
+        }
+    }
+}
+
+impl<T> Revalidated<T> {
+    /// The findings on entry `index`.
+    pub fn entry(&self, index: usize) -> impl Iterator<Item = &T> {
+        let own = self.own.get(index).map(|v| v.as_slice()).unwrap_or_default();
+        let across = self.across.get(index).map(Vec::as_slice).unwrap_or_default();
+        own.iter().chain(across)
+    }
+
+    /// Every finding, in [`super::validate`]'s order.
+    pub fn all(&self) -> impl Iterator<Item = &T> {
+        self.catalog.iter().chain((0..self.own.len()).flat_map(|i| self.entry(i)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::validate;
+
+    fn catalog() -> Catalog {
+        let text = include_str!("../../../../tests/fixtures/example-township.json");
+        crate::load_catalog(text).expect("the example township catalog loads")
+    }
+
+    fn same(r: &mut Revalidator<Diagnostic>, c: &Catalog) {
+        let got: Vec<Diagnostic> = r.run(c, Diagnostic::clone).all().cloned().collect();
+        assert_eq!(got, validate(c));
+    }
+
+    #[test]
+    fn equals_a_full_validation_through_a_series_of_edits() {
+        let mut c = catalog();
+        assert!(c.entries.len() > 3);
+        let mut r = Revalidator::new();
+        same(&mut r, &c);
+        c.entries[1].time_limit = "20个工作日".into();
+        same(&mut r, &c);
+        c.entries[2].mode = "主动公开".into();
+        c.entries[0].id.clear();
+        same(&mut r, &c);
+        let copy = c.entries[1].clone();
+        c.entries.insert(0, copy);
+        same(&mut r, &c);
+        c.entries.remove(3);
+        c.entries.swap(0, 1);
+        same(&mut r, &c);
+        c.meta.level = "县级".into();
+        same(&mut r, &c);
+        c.entries.clear();
+        same(&mut r, &c);
+    }
+
+    #[test]
+    fn unchanged_entries_are_not_rechecked() {
+        let mut c = catalog();
+        let mut r = Revalidator::new();
+        let first = r.run(&c, Diagnostic::clone);
+        c.entries[0].content.push('。');
+        let second = r.run(&c, Diagnostic::clone);
+        for i in 1..c.entries.len() {
+            assert!(Rc::ptr_eq(&first.own[i], &second.own[i]), "entry {i} reused");
+        }
+        assert!(!Rc::ptr_eq(&first.own[0], &second.own[0]));
+    }
+}
