@@ -136,6 +136,26 @@ pub enum Finding {
     GuidelineLocal {
         domain: String,
     },
+    /// A removed guideline item (删减事项说明) without its reason.
+    RemovedNoReason {
+        domain: String,
+        path: String,
+    },
+    /// A removed guideline item that the entries still list.
+    RemovedPresent {
+        domain: String,
+        path: String,
+    },
+    /// A removed item whose domain is not one of the 26.
+    RemovedUnknownDomain {
+        domain: String,
+    },
+    /// A removed item that is not one of the domain's guideline items (for the catalog's `level`, when valid).
+    RemovedNotGuideline {
+        domain: String,
+        path: String,
+        level: Option<&'static str>,
+    },
     /// Import: a value taken from the cell above (同上/同左, a merged cell, a blank 一级事项 under its group).
     ImportCarried {
         value: String,
@@ -226,6 +246,9 @@ impl Finding {
             NotApplicableUnknown { .. } => ("coverage.na-unknown", Warning),
             GuidelineMissing { .. } => ("guideline.missing", Warning),
             GuidelineLocal { .. } => ("guideline.local", Info),
+            RemovedNoReason { .. } => ("guideline.removed-reason", Warning),
+            RemovedPresent { .. } => ("guideline.removed-present", Warning),
+            RemovedUnknownDomain { .. } | RemovedNotGuideline { .. } => ("guideline.removed-unknown", Warning),
             ImportCarried { .. } => ("import.carried", Info),
             ImportSkippedRow { .. } => ("import.skipped-row", Info),
             ImportExtraColumn { .. } => ("import.extra-column", Info),

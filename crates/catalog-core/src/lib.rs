@@ -20,7 +20,7 @@ pub mod vocab;
 
 pub use diagnostic::{Carry, Diagnostic, Finding, Fix, Severity};
 pub use load::{LoadError, load_catalog, to_json};
-pub use model::{Catalog, Entry, Meta, NotApplicable, SourceRef};
+pub use model::{Catalog, Entry, Meta, NotApplicable, RemovedItem, SourceRef};
 pub use report::{FileReport, Report, ReportDiagnostic};
 pub use rules::validate;
 

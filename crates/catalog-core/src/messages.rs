@@ -23,6 +23,7 @@ pub fn field_label(field: &str) -> &'static str {
         "meta.title" => "目录标题",
         "meta.government" => "编制单位",
         "not_applicable" => "未涉及领域说明",
+        "removed" => "删减事项说明",
         _ => "字段",
     }
 }
@@ -85,6 +86,17 @@ pub fn zh(f: &Finding) -> String {
             format!("{domain}领域标准指引事项“{path}”未列入目录（{source}）；如不适用请写明理由后删除")
         }
         GuidelineLocal { domain } => format!("本事项不在{domain}领域标准指引中，属因地制宜增加的事项"),
+        RemovedNoReason { domain, path } => format!("删减事项说明中{domain}领域“{path}”缺少删减理由"),
+        RemovedPresent { domain, path } => {
+            format!("{domain}领域“{path}”已列入删减事项说明，但目录中仍有该事项：请删去其中一处")
+        }
+        RemovedUnknownDomain { domain } => format!("删减事项说明中的“{domain}”不是26个试点领域之一"),
+        RemovedNotGuideline { domain, path, level: Some(level) } => {
+            format!("删减事项说明中的“{path}”不是{domain}领域标准指引中{level}适用的事项，请核对领域和事项名称")
+        }
+        RemovedNotGuideline { domain, path, level: None } => {
+            format!("删减事项说明中的“{path}”不是{domain}领域标准指引中的事项，请核对领域和事项名称")
+        }
         ImportCarried { value, how } => match how {
             Carry::Ditto => format!("“同上”已按上一行的值“{value}”读取"),
             Carry::Merged => format!("合并单元格已按“{value}”读取"),
@@ -150,6 +162,17 @@ pub fn en(f: &Finding) -> String {
             format!("{domain} guideline item \"{path}\" is missing ({source}); remove it only with a reason")
         }
         GuidelineLocal { domain } => format!("local item not in the {domain} guideline (allowed: 因地制宜)"),
+        RemovedNoReason { domain, path } => format!("removed {domain} guideline item \"{path}\" has no reason"),
+        RemovedPresent { domain, path } => {
+            format!("{domain} item \"{path}\" is declared removed but is still in the catalog; keep one")
+        }
+        RemovedUnknownDomain { domain } => format!("removed item's domain \"{domain}\" is not one of the 26"),
+        RemovedNotGuideline { domain, path, level: Some(level) } => {
+            format!("removed item \"{path}\" is not a {domain} guideline item for a {level} catalog; check its name")
+        }
+        RemovedNotGuideline { domain, path, level: None } => {
+            format!("removed item \"{path}\" is not a {domain} guideline item; check its name")
+        }
         ImportCarried { value, how } => match how {
             Carry::Ditto => format!("\"同上\" read as the value above, \"{value}\""),
             Carry::Merged => format!("merged cell read as \"{value}\""),

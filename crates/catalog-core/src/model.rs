@@ -31,6 +31,10 @@ pub struct Catalog {
     /// Domains the government declares not applicable (未涉及领域说明).
     #[serde(default)]
     pub not_applicable: Vec<NotApplicable>,
+    /// Guideline items the government leaves out, with the reasons it publishes (删减事项说明). Optional: absent
+    /// when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<RemovedItem>,
 }
 
 /// Who compiled the catalog and when.
@@ -134,10 +138,34 @@ pub struct NotApplicable {
     pub reason: String,
 }
 
+/// A guideline item the government leaves out, with the reason it publishes (删减事项说明): 因地制宜 allows dropping
+/// an item that does not apply, but not silently.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(transform = crate::schema::require_removed_item)]
+pub struct RemovedItem {
+    /// The guideline's domain (one of the 26, or an older name of one).
+    #[serde(default)]
+    pub domain: String,
+    /// The guideline item's path: 一级 (, 二级) 事项, as the guideline names it.
+    #[serde(default)]
+    #[schemars(length(min = 1, max = 3), inner(length(min = 1)))]
+    pub item: Vec<String>,
+    /// Why the item does not apply here.
+    #[serde(default)]
+    pub reason: String,
+}
+
 impl Catalog {
     /// An empty v1 catalog.
     pub fn new(meta: Meta) -> Self {
-        Catalog { format: FORMAT.to_owned(), version: VERSION, meta, entries: Vec::new(), not_applicable: Vec::new() }
+        Catalog {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            meta,
+            entries: Vec::new(),
+            not_applicable: Vec::new(),
+            removed: Vec::new(),
+        }
     }
 }
 

@@ -46,6 +46,10 @@ pub(crate) fn require_not_applicable(schema: &mut Schema) {
     require(schema, &["domain", "reason"]);
 }
 
+pub(crate) fn require_removed_item(schema: &mut Schema) {
+    require(schema, &["domain", "item", "reason"]);
+}
+
 /// The generator every schema of the project uses (draft 2020-12).
 pub fn generator() -> SchemaGenerator {
     SchemaGenerator::new(SchemaSettings::draft2020_12())

@@ -48,3 +48,28 @@ fn errors_have_codes_and_locations() {
     assert!(matches!(err, LoadError::Shape { line: 2, .. }), "{err:?}");
     assert!(err.message().contains("第2行") && err.message().contains("列表"), "{}", err.message());
 }
+
+#[test]
+fn removed_items_are_an_optional_v1_field() {
+    // Files without it (every file written before it existed) load with none, and are written without it.
+    let text = include_str!("../../../tests/fixtures/example-township.json");
+    let catalog = load_catalog(text).expect("example loads");
+    assert!(catalog.removed.is_empty());
+    assert!(!to_json(&catalog).contains("\"removed\""));
+
+    let mut with = catalog.clone();
+    with.removed.push(catalog_core::RemovedItem {
+        domain: "社会救助".into(),
+        item: vec!["临时救助".into(), "审核审批信息".into()],
+        reason: "由县民政局统一审核审批并公开".into(),
+    });
+    let written = to_json(&with);
+    assert!(written.contains("\"removed\": ["), "{written}");
+    assert_eq!(load_catalog(&written).expect("written JSON loads"), with);
+    assert_eq!(written.matches("\"version\": 1").count(), 1);
+
+    // Lenient like the other fields: a removal missing its reason loads, for the validator to name.
+    let text = r#"{"format":"zwgk-catalog","version":1,"meta":{},"entries":[],"removed":[{"domain":"社会救助"}]}"#;
+    let loaded = load_catalog(text).expect("lenient load");
+    assert_eq!(loaded.removed, vec![catalog_core::RemovedItem { domain: "社会救助".into(), ..Default::default() }]);
+}

@@ -1,7 +1,7 @@
 //! Every validator rule with a failing and a passing example, table-driven; and the README documents every code.
 
 use catalog_core::domains::DOMAINS;
-use catalog_core::model::{Catalog, Entry, NotApplicable};
+use catalog_core::model::{Catalog, Entry, NotApplicable, RemovedItem};
 use catalog_core::{Severity, seeds, template, validate};
 
 /// A township catalog (乡级) of 社会救助 built from the guideline, every other domain declared not applicable.
@@ -23,6 +23,19 @@ fn base() -> Catalog {
 
 fn first(c: &mut Catalog) -> &mut Entry {
     &mut c.entries[0]
+}
+
+/// Take the entry at `index` out of the catalog and declare its guideline item removed with `reason`.
+fn drop_as_removed(c: &mut Catalog, index: usize, reason: &str) {
+    let e = c.entries.remove(index);
+    c.removed.push(RemovedItem { domain: e.domain, item: e.item, reason: reason.into() });
+}
+
+/// Declare the guideline item of the entry at `index` removed, keeping the entry.
+fn remove_but_keep(c: &mut Catalog, index: usize) {
+    let e = &c.entries[index];
+    c.removed
+        .push(RemovedItem { domain: e.domain.clone(), item: e.item.clone(), reason: "本镇不承担此项".into() });
 }
 
 /// Where a rule's finding is expected.
@@ -248,7 +261,37 @@ fn cases() -> Vec<Case> {
             fail: |c| c.not_applicable.push(NotApplicable { domain: "外星事务".into(), reason: "无".into() }),
             pass: noop,
         },
-        Case { code: "guideline.missing", on: On::Catalog, fail: |c| c.entries.truncate(1), pass: noop },
+        Case {
+            code: "guideline.missing",
+            on: On::Catalog,
+            fail: |c| c.entries.truncate(1),
+            pass: |c| {
+                while c.entries.len() > 1 {
+                    drop_as_removed(c, 1, "本镇未设此项工作，由县民政局统一公开");
+                }
+            },
+        },
+        Case {
+            code: "guideline.removed-reason",
+            on: On::Catalog,
+            fail: |c| drop_as_removed(c, 1, " "),
+            pass: |c| drop_as_removed(c, 1, "由县民政局统一公开"),
+        },
+        Case {
+            code: "guideline.removed-present",
+            on: On::Catalog,
+            fail: |c| remove_but_keep(c, 1),
+            pass: |c| drop_as_removed(c, 1, "由县民政局统一公开"),
+        },
+        Case {
+            code: "guideline.removed-unknown",
+            on: On::Catalog,
+            fail: |c| {
+                let item = vec!["最低生活保障".into(), "本镇慰问".into()];
+                c.removed.push(RemovedItem { domain: "社会救助".into(), item, reason: "无".into() });
+            },
+            pass: |c| drop_as_removed(c, 1, "由县民政局统一公开"),
+        },
         Case {
             code: "guideline.local",
             on: On::First,
@@ -347,4 +390,141 @@ fn diagnostics_locate_the_row_and_the_field() {
     let r = catalog_core::ReportDiagnostic::from(&d);
     assert_eq!(r.message, "缺少必填要素“公开方式”");
     assert_eq!(r.message_en, "required element mode is missing");
+}
+
+/// The paths `guideline.missing` reports.
+fn missing_paths(c: &Catalog) -> Vec<String> {
+    validate(c)
+        .into_iter()
+        .filter_map(|d| match d.finding {
+            catalog_core::Finding::GuidelineMissing { path, .. } => Some(path),
+            _ => None,
+        })
+        .collect()
+}
+
+fn codes(c: &Catalog) -> Vec<&'static str> {
+    validate(c).iter().map(|d| d.code()).collect()
+}
+
+/// Where the base catalog lists a guideline item.
+fn position(c: &Catalog, path: [&str; 2]) -> usize {
+    c.entries.iter().position(|e| e.item == path).expect("a guideline item of 社会救助")
+}
+
+#[test]
+fn a_removal_with_a_reason_excuses_exactly_its_own_item() {
+    let mut c = base();
+    c.entries.remove(position(&c, ["最低生活保障", "审核信息"]));
+    let index = position(&c, ["最低生活保障", "审批信息"]);
+    drop_as_removed(&mut c, index, "由县民政局统一公开");
+    assert_eq!(missing_paths(&c), vec!["最低生活保障/审核信息".to_owned()]);
+    assert!(!codes(&c).iter().any(|code| code.starts_with("guideline.removed")), "{:?}", codes(&c));
+
+    // A removal without a reason excuses nothing.
+    c.removed[0].reason = "  ".into();
+    assert_eq!(missing_paths(&c), vec!["最低生活保障/审核信息".to_owned(), "最低生活保障/审批信息".to_owned()]);
+}
+
+#[test]
+fn a_removal_names_the_item_under_its_own_heading() {
+    // Four items share the 二级 name 政策法规文件: removing one excuses that one and is not contradicted by the
+    // others, though a renamed heading (any …/政策法规文件 entry) would match each of them.
+    let mut c = base();
+    c.entries.retain(|e| e.item[1] != "政策法规文件");
+    c.removed.push(RemovedItem {
+        domain: "社会救助".into(),
+        item: vec!["综合业务".into(), "政策法规文件".into()],
+        reason: "由县民政局统一公开".into(),
+    });
+    assert_eq!(
+        missing_paths(&c),
+        ["最低生活保障/政策法规文件", "特困人员救助供养/政策法规文件", "临时救助/政策法规文件"].map(String::from)
+    );
+    let mut kept = base();
+    kept.entries.remove(position(&kept, ["综合业务", "政策法规文件"]));
+    kept.removed = c.removed.clone();
+    assert!(!codes(&kept).contains(&"guideline.removed-present"), "{:?}", codes(&kept));
+    let mut both = base();
+    both.removed = c.removed.clone();
+    assert!(codes(&both).contains(&"guideline.removed-present"));
+}
+
+#[test]
+fn removals_match_like_entries_do_on_the_canonical_domain() {
+    let mut c = base();
+    c.entries.remove(position(&c, ["最低生活保障", "审批信息"]));
+    assert_eq!(missing_paths(&c), vec!["最低生活保障/审批信息".to_owned()]);
+    // Domain with its 领域 suffix, spaces inside the item name, as a hand-written 删减事项说明 has them.
+    let by_hand = RemovedItem {
+        domain: "社会救助领域".into(),
+        item: vec!["最低生活保障".into(), "审批 信息".into()],
+        reason: "本镇只负责受理".into(),
+    };
+    c.removed.push(by_hand);
+    assert!(missing_paths(&c).is_empty(), "{:?}", missing_paths(&c));
+    // A one-column path names the guideline's last level, as a one-column catalog's entries do.
+    c.removed[0].item = vec!["审批信息".into()];
+    assert!(missing_paths(&c).is_empty(), "{:?}", missing_paths(&c));
+    assert!(!codes(&c).iter().any(|code| code.starts_with("guideline.removed")), "{:?}", codes(&c));
+}
+
+#[test]
+fn removed_items_must_be_guideline_items_of_a_known_domain_for_the_level() {
+    let removed = |domain: &str, item: &[&str]| RemovedItem {
+        domain: domain.into(),
+        item: item.iter().map(|s| (*s).to_owned()).collect(),
+        reason: "本镇不涉及".into(),
+    };
+    let unknown = |c: &Catalog| codes(c).iter().filter(|code| **code == "guideline.removed-unknown").count();
+
+    let mut c = base();
+    c.removed.push(removed("外星事务", &["政策文件"]));
+    assert_eq!(unknown(&c), 1);
+    let d = validate(&c).into_iter().find(|d| d.code() == "guideline.removed-unknown").expect("reported");
+    let r = catalog_core::ReportDiagnostic::from(&d);
+    assert_eq!(r.message, "删减事项说明中的“外星事务”不是26个试点领域之一");
+
+    // 安全生产 政策文件/标准 is a 县级 item: a township has nothing to remove there …
+    let mut c = base();
+    c.removed.push(removed("安全生产", &["政策文件", "标准"]));
+    assert_eq!(unknown(&c), 1);
+    let d = validate(&c).into_iter().find(|d| d.code() == "guideline.removed-unknown").expect("reported");
+    let r = catalog_core::ReportDiagnostic::from(&d);
+    assert_eq!(
+        r.message,
+        "删减事项说明中的“政策文件/标准”不是安全生产领域标准指引中乡级适用的事项，请核对领域和事项名称"
+    );
+    assert_eq!(
+        r.message_en,
+        "removed item \"政策文件/标准\" is not a 安全生产 guideline item for a 乡级 catalog; check its name"
+    );
+    // … a county does …
+    c.meta.level = "县级".into();
+    assert_eq!(unknown(&c), 0);
+    // … and with an unreadable level (meta.level reports it) any level's item is accepted.
+    c.meta.level = "乡镇".into();
+    assert_eq!(unknown(&c), 0);
+}
+
+#[test]
+fn removal_findings_are_catalog_level_on_the_removed_field_before_the_entries() {
+    let mut c = base();
+    first(&mut c).mode = String::new();
+    remove_but_keep(&mut c, 1);
+    c.removed[0].reason.clear();
+    let found = validate(&c);
+    let removal: Vec<_> = found.iter().filter(|d| d.code().starts_with("guideline.removed")).collect();
+    let removal_codes: Vec<_> = removal.iter().map(|d| d.code()).collect();
+    assert_eq!(removal_codes, ["guideline.removed-reason", "guideline.removed-present"]);
+    for d in &removal {
+        assert_eq!((d.entry.as_deref(), d.row, d.field), (None, None, Some("removed")));
+    }
+    let last_catalog = found.iter().rposition(|d| d.entry.is_none()).expect("catalog findings");
+    let first_entry = found.iter().position(|d| d.entry.is_some()).expect("entry findings");
+    assert!(last_catalog < first_entry);
+    let r = catalog_core::ReportDiagnostic::from(removal[0]);
+    let path = c.removed[0].item.join("/");
+    assert_eq!(r.message, format!("删减事项说明中社会救助领域“{path}”缺少删减理由"));
+    assert_eq!(r.message_en, format!("removed 社会救助 guideline item \"{path}\" has no reason"));
 }

@@ -101,3 +101,35 @@ fn committed_schemas_are_up_to_date() {
         assert!(committed == to_pretty(&generated), "a committed schema is stale: run `cargo xtask schemas`");
     }
 }
+
+#[test]
+fn removed_items_match_the_schema_and_every_guideline_item_can_be_removed_cleanly() {
+    let v = validator(&catalog_schema());
+    for guide in seeds::guides() {
+        for level in ["县级", "乡级"] {
+            // All but the last entry of the template taken out and declared removed: nothing missing, and none
+            // of the removals unknown or contradicted by the entry that stays.
+            let mut catalog = template::template(guide, level);
+            let kept = catalog.entries.pop();
+            catalog.removed = catalog
+                .entries
+                .drain(..)
+                .map(|e| catalog_core::RemovedItem { domain: e.domain, item: e.item, reason: "本级不承担".into() })
+                .collect();
+            catalog.entries.extend(kept);
+            let json = serde_json::to_value(&catalog).expect("catalogs serialise");
+            let schema_errors: Vec<String> = v.iter_errors(&json).map(|e| e.to_string()).collect();
+            assert!(schema_errors.is_empty(), "{} {level}: {schema_errors:#?}", guide.name);
+            let found: Vec<_> = validate(&catalog)
+                .into_iter()
+                .filter(|d| d.code() == "guideline.missing" || d.code().starts_with("guideline.removed"))
+                .map(|d| d.code())
+                .collect();
+            assert!(found.is_empty(), "{} {level}: {found:?}", guide.name);
+        }
+    }
+    let mut catalog = template::template(&seeds::guides()[0], "县级");
+    catalog.removed.push(catalog_core::RemovedItem { domain: "重大建设项目".into(), ..Default::default() });
+    let json = serde_json::to_value(&catalog).expect("catalogs serialise");
+    assert!(!v.is_valid(&json), "a removed item without an item path is not valid v1");
+}

@@ -6,7 +6,7 @@ use super::{At, Findings, catalog_diag, fix};
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::domains::{self, DOMAINS, DomainName};
 use crate::model::Catalog;
-use crate::seeds::{self, item_key};
+use crate::seeds::{self, DomainGuide, GuideItem, item_key};
 use crate::text::is_blank;
 use crate::vocab::GOVERNMENT_LEVELS;
 
@@ -52,6 +52,7 @@ pub(super) fn check(catalog: &Catalog, out: &mut Findings) {
 
     check_not_applicable(catalog, &by_domain, &mut out.catalog);
     check_guidelines(catalog, &by_domain, out);
+    check_removed(catalog, &by_domain, &mut out.catalog);
 }
 
 fn check_not_applicable(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usize>>, out: &mut Vec<Diagnostic>) {
@@ -86,15 +87,45 @@ fn check_not_applicable(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<
     }
 }
 
-/// Guideline items missing from a covered domain (warning) and local additions (info).
-fn check_guidelines(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usize>>, out: &mut Findings) {
+/// The catalog's level when it is one the guidelines know (`县级`/`乡级`).
+fn government_level(catalog: &Catalog) -> Option<&'static str> {
     let level = catalog.meta.level.trim();
+    GOVERNMENT_LEVELS.iter().copied().find(|l| *l == level)
+}
+
+/// The guideline items of `guide` that apply at `level` (every item when the level is unknown) and that `path`
+/// names, matched as entries are ([`GuideItem::matches`]), narrowed to those under the same 一级事项 when there are
+/// any: `综合业务/政策法规文件` names its own item, not every `…/政策法规文件`; a renamed heading keeps them all.
+fn named_items(guide: &'static DomainGuide, level: Option<&str>, path: &[String]) -> Vec<&'static GuideItem> {
+    let matching: Vec<&'static GuideItem> =
+        guide.items.iter().filter(|g| level.is_none_or(|l| g.applies_to(l)) && g.matches(path)).collect();
+    let heading = path.first().map(|s| item_key(s));
+    let same: Vec<&'static GuideItem> =
+        matching.iter().copied().filter(|g| g.item.first().map(|s| item_key(s)) == heading).collect();
+    if same.is_empty() { matching } else { same }
+}
+
+/// Guideline items missing from a covered domain (warning) and local additions (info). An item the catalog
+/// declares removed with a reason (删减事项说明) is not missing.
+fn check_guidelines(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usize>>, out: &mut Findings) {
+    let level = government_level(catalog);
+    let excused: Vec<&'static GuideItem> = match level {
+        Some(level) => catalog
+            .removed
+            .iter()
+            .filter(|r| !is_blank(&r.reason))
+            .filter_map(|r| seeds::guide(&r.domain).map(|g| named_items(g, Some(level), &r.item)))
+            .flatten()
+            .collect(),
+        None => Vec::new(),
+    };
     for (domain, indices) in covered {
         let Some(guide) = seeds::guide(domain) else { continue };
         let entries: Vec<&[String]> = indices.iter().map(|&i| catalog.entries[i].item.as_slice()).collect();
-        if GOVERNMENT_LEVELS.contains(&level) {
+        if let Some(level) = level {
             for item in guide.items.iter().filter(|g| g.applies_to(level)) {
-                if !entries.iter().any(|path| item.matches(path)) {
+                let removed = excused.iter().any(|e| std::ptr::eq(*e, item));
+                if !removed && !entries.iter().any(|path| item.matches(path)) {
                     let source =
                         guide.guideline.document_number.clone().unwrap_or_else(|| guide.guideline.title.clone());
                     let finding =
@@ -109,6 +140,41 @@ fn check_guidelines(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usiz
                 let at = At { entry, index };
                 out.entry(&at, Finding::GuidelineLocal { domain: (*domain).to_owned() }, "item", None);
             }
+        }
+    }
+}
+
+/// The removed items (删减事项说明): each names a guideline item of a known domain that applies at the catalog's
+/// level (any level when the level is not valid: `meta.level` reports that), gives its reason, and is not also
+/// listed in the entries (an entry naming the same guideline item, as [`named_items`] resolves both).
+fn check_removed(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usize>>, out: &mut Vec<Diagnostic>) {
+    let level = government_level(catalog);
+    for removed in &catalog.removed {
+        let Some(domain) = domains::canonical(&removed.domain) else {
+            let finding = Finding::RemovedUnknownDomain { domain: removed.domain.trim().to_owned() };
+            out.push(catalog_diag(finding, "removed", None));
+            continue;
+        };
+        let path = removed.item.join("/");
+        let guide = seeds::guide(domain);
+        let items = guide.map(|g| named_items(g, level, &removed.item)).unwrap_or_default();
+        if items.is_empty() {
+            let finding = Finding::RemovedNotGuideline { domain: domain.to_owned(), path, level };
+            out.push(catalog_diag(finding, "removed", None));
+            continue;
+        }
+        if is_blank(&removed.reason) {
+            let finding = Finding::RemovedNoReason { domain: domain.to_owned(), path: path.clone() };
+            out.push(catalog_diag(finding, "removed", None));
+        }
+        let present = covered.get(domain).zip(guide).is_some_and(|(indices, guide)| {
+            indices.iter().any(|&i| {
+                let listed = named_items(guide, level, &catalog.entries[i].item);
+                listed.iter().any(|l| items.iter().any(|r| std::ptr::eq(*l, *r)))
+            })
+        });
+        if present {
+            out.push(catalog_diag(Finding::RemovedPresent { domain: domain.to_owned(), path }, "removed", None));
         }
     }
 }
