@@ -162,7 +162,7 @@ pub fn import(bytes: &[u8], file_name: &str) -> Result<Imported, ImportError> {
 }
 
 /// Sheets → one catalog. Each sheet with a header contributes its entries; a sheet named 目录信息 /
-/// 未涉及领域说明 (what the XLSX export writes) restores `meta` and `not_applicable`.
+/// 未涉及领域说明 / 删减事项说明 (what the XLSX export writes) restores `meta`, `not_applicable` and `removed`.
 pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportError> {
     let mut catalog = Catalog::new(Meta::default());
     let mut diagnostics = Vec::new();

@@ -2,7 +2,7 @@
 
 use calamine::{Data, Reader, Xlsx};
 use catalog_core::load_catalog;
-use catalog_core::model::Catalog;
+use catalog_core::model::{Catalog, RemovedItem};
 use catalog_interop::{ExportFormat, export};
 
 fn example() -> Catalog {
@@ -97,4 +97,62 @@ fn html_is_a_self_contained_page_with_every_value_escaped() {
     assert!(html.contains("<h2>社会救助领域</h2>") && html.contains("<caption>"));
     assert!(html.contains("scope=\"rowgroup\" rowspan="), "rows grouped under their 一级事项");
     assert!(html.contains("未涉及领域说明") && html.contains("本镇无税收管理职能"));
+}
+
+/// The example with two removed guideline items, one of them hostile.
+fn with_removed(mut c: Catalog) -> Catalog {
+    c.removed = vec![
+        RemovedItem {
+            domain: "社会救助".into(),
+            item: vec!["临时救助".into(), "审核审批信息".into()],
+            reason: "由县民政局统一审核审批并公开".into(),
+        },
+        RemovedItem {
+            domain: "养老服务".into(),
+            item: vec!["<b>养老</b>".into(), "=1+1".into()],
+            reason: "<script>alert(5)</script>\n第二行".into(),
+        },
+    ];
+    c
+}
+
+#[test]
+fn removed_items_have_their_own_sheet_and_html_section() {
+    let bytes = export(&with_removed(example()), ExportFormat::Xlsx).expect("exports");
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("workbook");
+    assert!(book.sheet_names().contains(&"删减事项说明".to_owned()));
+    let sheet = book.worksheet_range("删减事项说明").expect("sheet");
+    let row = |r: u32| (0..3).map(|c| sheet.get_value((r, c)).map(|d| d.to_string()).unwrap_or_default()).collect();
+    let rows: Vec<Vec<String>> = (0..3).map(row).collect();
+    assert_eq!(rows[0], ["领域", "事项", "删减理由"]);
+    assert_eq!(rows[1], ["社会救助", "临时救助 / 审核审批信息", "由县民政局统一审核审批并公开"]);
+    assert_eq!(rows[2], ["养老服务", "<b>养老</b> / =1+1", "<script>alert(5)</script>\n第二行"]);
+    let formulas = book.worksheet_formula("删减事项说明").expect("formula range");
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "no cell is a formula");
+
+    let html =
+        String::from_utf8(export(&with_removed(example()), ExportFormat::Html).expect("exports")).expect("utf-8");
+    let section = html.split("<h2>删减事项说明</h2>").nth(1).expect("a 删减事项说明 section");
+    assert!(section.contains("<th scope=\"col\">删减理由</th>"));
+    assert!(section.contains("<td>临时救助 / 审核审批信息</td><td>由县民政局统一审核审批并公开</td>"));
+    assert!(section.contains("&lt;b&gt;养老&lt;/b&gt; / =1+1") && section.contains("&lt;script&gt;alert(5)"));
+    assert!(!html.contains("<script") && !html.contains("<b>"));
+    assert!(section.contains("&lt;/script&gt;<br>第二行"), "line breaks kept");
+
+    // Nothing removed: no empty section on the published page; the workbook keeps the sheet as a form to fill.
+    let html = String::from_utf8(export(&example(), ExportFormat::Html).expect("exports")).expect("utf-8");
+    assert!(!html.contains("删减事项说明"));
+    let bytes = export(&example(), ExportFormat::Xlsx).expect("exports");
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("workbook");
+    let sheet = book.worksheet_range("删减事项说明").expect("sheet");
+    assert_eq!(sheet.height(), 1, "header row only");
+}
+
+#[test]
+fn csv_cannot_hold_removed_items_and_drops_them_like_not_applicable() {
+    let c = with_removed(example());
+    let bytes = export(&c, ExportFormat::Csv).expect("exports");
+    let back = catalog_interop::import(&bytes, "目录.csv").expect("imports").catalog;
+    assert!(back.removed.is_empty() && back.not_applicable.is_empty());
+    assert_eq!(back.entries.len(), c.entries.len());
 }

@@ -1,8 +1,8 @@
-//! JSON → XLSX → JSON and JSON → CSV → JSON keep every entry field (XLSX also keeps meta and 未涉及领域),
+//! JSON → XLSX → JSON and JSON → CSV → JSON keep every entry field (XLSX also keeps meta, 未涉及领域 and 删减事项),
 //! over random catalogs with 三级事项, extra columns, line breaks, quotes and formula-like text.
 
 use catalog_core::domains::DOMAINS;
-use catalog_core::model::{Catalog, Entry, Meta, NotApplicable};
+use catalog_core::model::{Catalog, Entry, Meta, NotApplicable, RemovedItem};
 use catalog_core::vocab::CANONICAL_CHANNELS;
 use catalog_interop::{ExportFormat, export, import};
 use proptest::prelude::*;
@@ -94,14 +94,22 @@ fn entry() -> impl Strategy<Value = Entry> {
         )
 }
 
+/// A removed guideline item: 一级 (/ 二级) names, a reason as cells hold text, or none yet.
+fn removed() -> impl Strategy<Value = RemovedItem> {
+    (prop::sample::select(DOMAINS.to_vec()), prop::collection::vec(name(), 1..=2), prop::option::of(text())).prop_map(
+        |(domain, item, reason)| RemovedItem { domain: domain.to_owned(), item, reason: reason.unwrap_or_default() },
+    )
+}
+
 fn catalog() -> impl Strategy<Value = Catalog> {
     (
         prop::collection::vec(entry(), 1..12),
         text(),
         prop::sample::select(vec!["县级", "乡级"]),
         prop::option::of(text()),
+        prop::collection::vec(removed(), 0..4),
     )
-        .prop_map(|(mut entries, government, level, revision)| {
+        .prop_map(|(mut entries, government, level, revision, removed)| {
             for (i, e) in entries.iter_mut().enumerate() {
                 e.id = format!("e{}", i + 1);
             }
@@ -115,6 +123,7 @@ fn catalog() -> impl Strategy<Value = Catalog> {
             c.entries = entries;
             c.not_applicable =
                 vec![NotApplicable { domain: "税收管理".into(), reason: "本镇无税收管理职能".into() }];
+            c.removed = removed;
             c
         })
 }
@@ -146,6 +155,7 @@ proptest! {
         let back = import(&bytes, "目录.xlsx").expect("imports").catalog;
         prop_assert_eq!(&back.meta, &c.meta);
         prop_assert_eq!(&back.not_applicable, &c.not_applicable);
+        prop_assert_eq!(&back.removed, &c.removed);
         prop_assert_eq!(without_source(back.entries), grouped(&c.entries));
     }
 
@@ -161,4 +171,52 @@ proptest! {
         let bytes = export(&c, ExportFormat::Json).expect("exports");
         prop_assert_eq!(import(&bytes, "目录.json").expect("imports").catalog, c);
     }
+}
+
+/// A 删减事项说明 sheet filled by hand in Excel reads back: levels split at ` / ` and trimmed, blank rows skipped,
+/// and the removals excuse their guideline items.
+#[test]
+fn a_hand_filled_removed_sheet_reads_back() {
+    use catalog_interop::grid::Sheet;
+    let row = |cells: &[&str]| cells.iter().map(|c| (*c).to_owned()).collect::<Vec<String>>();
+    let mut c = catalog_core::template::template(catalog_core::seeds::guide("社会救助").expect("seed"), "乡级");
+    c.entries.retain(|e| e.item != ["最低生活保障", "审批信息"] && e.item != ["临时救助", "审核审批信息"]);
+    let meta = Sheet::new("目录信息", vec![row(&["目录标题", "某镇目录"]), row(&["目录层级", "乡级"])], &[]);
+    let removed = Sheet::new(
+        "删减事项说明",
+        vec![
+            row(&["领域", "事项", "删减理由"]),
+            row(&[" 社会救助 ", " 最低生活保障 / 审批信息 ", "由县民政局审批并公开"]),
+            row(&["", "", "  "]),
+            row(&["社会救助领域", "临时救助 /  / 审核审批信息", ""]),
+        ],
+        &[],
+    );
+    let imported = catalog_interop::import::from_sheets(&[meta, removed], true).expect("reads the sheets");
+    assert_eq!(
+        imported.catalog.removed,
+        vec![
+            RemovedItem {
+                domain: "社会救助".into(),
+                item: vec!["最低生活保障".into(), "审批信息".into()],
+                reason: "由县民政局审批并公开".into(),
+            },
+            RemovedItem {
+                domain: "社会救助领域".into(),
+                item: vec!["临时救助".into(), "审核审批信息".into()],
+                reason: String::new(),
+            },
+        ]
+    );
+    c.removed = imported.catalog.removed;
+    let codes: Vec<&str> = catalog_core::validate(&c).iter().map(|d| d.code()).collect();
+    let missing: Vec<String> = catalog_core::validate(&c)
+        .into_iter()
+        .filter_map(|d| match d.finding {
+            catalog_core::Finding::GuidelineMissing { path, .. } => Some(path),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(missing, ["临时救助/审核审批信息"], "the one without a reason is still missing");
+    assert!(codes.contains(&"guideline.removed-reason"), "{codes:?}");
 }

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use catalog_core::model::{Catalog, Entry};
 
-use super::xlsx_meta::NOT_APPLICABLE_SHEET;
+use super::xlsx_meta::{NOT_APPLICABLE_SHEET, REMOVED_HEADER, REMOVED_SHEET, item_cell};
 
 /// Escape text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -119,6 +119,23 @@ pub fn write(catalog: &Catalog) -> String {
         );
         for na in &catalog.not_applicable {
             let _ = writeln!(out, "<tr><td>{}</td><td>{}</td></tr>", cell(&na.domain), cell(&na.reason));
+        }
+        out.push_str("</tbody>\n</table>\n</section>\n");
+    }
+    if !catalog.removed.is_empty() {
+        let [domain, item, reason] = REMOVED_HEADER;
+        let _ = writeln!(
+            out,
+            "<section>\n<h2>{REMOVED_SHEET}</h2>\n<table>\n<thead><tr><th scope=\"col\">{domain}</th><th scope=\"col\">{item}</th><th scope=\"col\">{reason}</th></tr></thead>\n<tbody>"
+        );
+        for removed in &catalog.removed {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                cell(&removed.domain),
+                cell(&item_cell(&removed.item)),
+                cell(&removed.reason)
+            );
         }
         out.push_str("</tbody>\n</table>\n</section>\n");
     }

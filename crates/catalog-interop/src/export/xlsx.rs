@@ -1,6 +1,6 @@
 //! XLSX in the national template layout (reference §3.1): a title row, two merged header rows, 一级事项 merged
 //! down, the 13-box ■/□ channel checklist, √ sub-columns with dropdowns, frozen header, A3 landscape printing
-//! with the header repeated. One sheet per domain, plus 目录信息 and 未涉及领域说明.
+//! with the header repeated. One sheet per domain, plus 目录信息, 未涉及领域说明 and 删减事项说明.
 
 use catalog_core::model::{Catalog, Entry};
 use catalog_core::vocab::CANONICAL_CHANNELS;
@@ -8,7 +8,7 @@ use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workboo
 
 use super::ExportError;
 use super::columns::Shape;
-use super::xlsx_meta::{META_LABELS, META_SHEET, NOT_APPLICABLE_SHEET};
+use super::xlsx_meta::{META_LABELS, META_SHEET, NOT_APPLICABLE_SHEET, REMOVED_HEADER, REMOVED_SHEET, item_cell};
 
 const TICK: &str = "√";
 /// Paper size 8 is A3 in Excel's numbering.
@@ -32,7 +32,7 @@ fn sheet_name(domain: &str, taken: &[String]) -> String {
     let clean = if clean.trim().is_empty() { "未分领域".to_owned() } else { clean };
     let mut name = clean.clone();
     let mut n = 2;
-    while taken.contains(&name) || name == META_SHEET || name == NOT_APPLICABLE_SHEET {
+    while taken.contains(&name) || [META_SHEET, NOT_APPLICABLE_SHEET, REMOVED_SHEET].contains(&name.as_str()) {
         name = format!("{clean}{n}");
         n += 1;
     }
@@ -271,6 +271,20 @@ fn side_sheets(book: &mut Workbook, catalog: &Catalog, f: &Formats) -> Result<()
         let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
         ws.write_string_with_format(r, 0, &na.domain, &f.cell)?;
         ws.write_string_with_format(r, 1, &na.reason, &f.cell)?;
+    }
+    let ws = book.add_worksheet();
+    ws.set_name(REMOVED_SHEET)?;
+    ws.set_column_width(0, 24)?;
+    ws.set_column_width(1, 40)?;
+    ws.set_column_width(2, 60)?;
+    for (c, header) in (0u16..).zip(REMOVED_HEADER) {
+        ws.write_string_with_format(0, c, header, &f.header)?;
+    }
+    for (r, removed) in catalog.removed.iter().enumerate() {
+        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        ws.write_string_with_format(r, 0, &removed.domain, &f.cell)?;
+        ws.write_string_with_format(r, 1, item_cell(&removed.item), &f.cell)?;
+        ws.write_string_with_format(r, 2, &removed.reason, &f.cell)?;
     }
     Ok(())
 }
