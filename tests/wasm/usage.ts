@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` in the test command: the generated declarations type a developer's usage.
 import init, { domains, exportCatalog, importFile, parseBasis, parseTimeLimit, template, validate } from "../../dist/catalog-wasm/web/catalog_wasm.js";
-import type { Catalog, DomainGuide, Entry, Report, ReportDiagnostic, Severity, TimeRule } from "../../dist/catalog-wasm/web/catalog_wasm.js";
+import type { Catalog, DomainGuide, Entry, RemovedItem, Report, ReportDiagnostic, Severity, TimeRule } from "../../dist/catalog-wasm/web/catalog_wasm.js";
 
 export async function check(bytes: Uint8Array, name: string): Promise<ReportDiagnostic[]> {
   await init();
@@ -12,9 +12,12 @@ export async function check(bytes: Uint8Array, name: string): Promise<ReportDiag
   const xlsx: Uint8Array = exportCatalog(catalog, "xlsx");
   const guides: DomainGuide[] = domains();
   const starter: Catalog = template(guides[0].name, "乡级");
+  const removal: RemovedItem = { domain: starter.entries[0].domain, item: starter.entries[0].item, reason: "由县级部门统一公开" };
+  const trimmed: Catalog = { ...starter, entries: starter.entries.slice(1), removed: [...(starter.removed ?? []), removal] };
+  const removalFindings: ReportDiagnostic[] = validate(trimmed).files[0].diagnostics.filter((d) => d.field === "removed");
   const rule: TimeRule | undefined = parseTimeLimit("信息形成或变更之日起20个工作日内").clauses[0]?.rule;
   const days: number = rule && rule.kind === "within" ? rule.amount : 0;
   const docNumber: string | null | undefined = parseBasis("国办发〔2019〕54号").citations[0]?.doc_number?.normalized;
-  void [encoding, channels, xlsx, starter, days, docNumber];
+  void [encoding, channels, xlsx, starter, removalFindings, days, docNumber];
   return report.files.flatMap((f) => f.diagnostics.filter((d) => d.severity === errors));
 }
