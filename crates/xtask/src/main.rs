@@ -10,9 +10,11 @@
 //! - `wasm`    : build the JS package of the core into dist/catalog-wasm and print its sizes
 //! - `fixtures`: rewrite the import fixtures (real rows in the layout families real catalogs use)
 //! - `fuzz [SECONDS]`: run every fuzz target of crates/catalog-interop/fuzz for SECONDS each (default 60)
+//! - `gen --entries N --out DIR`: a deterministic realistic catalog of N entries as JSON, CSV and XLSX
 
 mod app;
 mod fixtures;
+mod generate;
 mod wasm;
 
 use std::path::{Path, PathBuf};
@@ -160,6 +162,7 @@ fn fuzz(seconds: &str) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
+    let rest: Vec<String> = std::env::args().skip(2).collect();
     let result = match task.as_str() {
         "test" => test(),
         "schemas" => schemas(),
@@ -169,7 +172,8 @@ fn main() -> ExitCode {
         "dist" => app::dist().map(|site| eprintln!("site in {}", site.display())),
         "serve" => app::dist().and_then(|site| app::serve(&site, 8080)),
         "fuzz" => fuzz(&std::env::args().nth(2).unwrap_or_else(|| "60".into())),
-        _ => Err("usage: cargo xtask <serve|dist|test|demo|wasm|schemas|fixtures|fuzz [SECONDS]>".into()),
+        "gen" => generate::run(&rest),
+        _ => Err("usage: cargo xtask <serve|dist|test|demo|wasm|schemas|fixtures|fuzz [SECONDS]|gen --entries N --out DIR>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
