@@ -1,15 +1,18 @@
-//! The app's screens: the home list, the new-catalog wizard, the editor. Reopens the catalog the user was
-//! editing after a reload or a crashed tab.
+//! The app's screens: the home list, the new-catalog wizard, the editor. On start it migrates older saved data,
+//! then reopens the catalog the user was editing after a reload or a crashed tab.
 
 use std::rc::Rc;
 
 use catalog_core::{Catalog, ReportDiagnostic};
 use yew::prelude::*;
 
+use crate::i18n::Lang;
 use crate::{editor::Editor, home::Home, store, wizard::Wizard};
 
 #[derive(Clone, PartialEq)]
 pub enum Screen {
+    /// Reading the browser's storage.
+    Loading,
     Home,
     Wizard,
     /// `saved` is false when the browser refused to store the catalog: it is edited from memory and the editor
@@ -23,19 +26,38 @@ pub enum Screen {
     },
 }
 
-fn open(id: &str) -> Screen {
-    match store::load(id) {
+async fn open(id: &str) -> Screen {
+    match store::load(id).await {
         Some(catalog) => {
             store::set_last_open(Some(id));
             Screen::Editor { id: id.to_owned(), catalog: Rc::new(catalog), saved: true, notes: Rc::default() }
         }
-        None => Screen::Home,
+        None => {
+            store::set_last_open(None);
+            Screen::Home
+        }
     }
 }
 
 #[component]
 pub fn App() -> Html {
-    let screen = use_state(|| store::last_open().map_or(Screen::Home, |id| open(&id)));
+    let screen = use_state(|| Screen::Loading);
+    let lang = use_state(Lang::saved);
+    // What the start-up migration did, for the home screen.
+    let migrated = use_state(|| (0usize, 0usize));
+    {
+        let (screen, migrated, lang) = (screen.clone(), migrated.clone(), *lang);
+        use_effect_with((), move |_| {
+            lang.apply();
+            wasm_bindgen_futures::spawn_local(async move {
+                migrated.set(store::migrate().await);
+                screen.set(match store::last_open() {
+                    Some(id) => open(&id).await,
+                    None => Screen::Home,
+                });
+            });
+        });
+    }
     let go_home = {
         let screen = screen.clone();
         Callback::from(move |()| {
@@ -45,41 +67,66 @@ pub fn App() -> Html {
     };
     let on_open = {
         let screen = screen.clone();
-        Callback::from(move |id: String| screen.set(open(&id)))
+        Callback::from(move |id: String| {
+            let screen = screen.clone();
+            wasm_bindgen_futures::spawn_local(async move { screen.set(open(&id).await) });
+        })
     };
     let on_new = {
         let screen = screen.clone();
         Callback::from(move |()| screen.set(Screen::Wizard))
     };
-    // A catalog made by the wizard or an import: saved at once, then opened.
+    // A catalog made by the wizard or an import: saved at once, then opened (from memory if the save failed).
     let on_created = {
         let screen = screen.clone();
         Callback::from(move |(catalog, notes): (Catalog, Vec<ReportDiagnostic>)| {
-            let id = store::new_id();
-            let saved = store::save(&id, &catalog, store::error_count(&catalog)).is_ok();
-            if saved {
-                store::set_last_open(Some(&id));
-            }
-            screen.set(Screen::Editor { id, catalog: Rc::new(catalog), saved, notes: Rc::new(notes) });
+            let screen = screen.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let id = store::new_id();
+                let saved = store::save(&id, &catalog, store::error_count(&catalog), true).await.is_ok();
+                if saved {
+                    store::set_last_open(Some(&id));
+                }
+                screen.set(Screen::Editor { id, catalog: Rc::new(catalog), saved, notes: Rc::new(notes) });
+            });
         })
     };
+    let toggle = {
+        let lang = lang.clone();
+        Callback::from(move |_| {
+            let next = if *lang == Lang::Zh { Lang::En } else { Lang::Zh };
+            next.apply();
+            lang.set(next);
+        })
+    };
+    let l = *lang;
     html! {
-        <div class="app">
-            <header class="topbar">
-                <button class="brand" onclick={go_home.reform(|_| ())} title="返回目录列表">{ "政务公开事项标准目录 · 编制与校验" }</button>
-                <span class="offline" title="所有数据只保存在本浏览器中，不会上传">{ "离线可用 · 数据仅存本机" }</span>
-            </header>
-            <main>
-                {
-                    match &*screen {
-                        Screen::Home => html! { <Home on_open={on_open} on_new={on_new} on_created={on_created.clone()} /> },
-                        Screen::Wizard => html! { <Wizard on_done={on_created.reform(|c| (c, Vec::new()))} on_cancel={go_home.clone()} /> },
-                        Screen::Editor { id, catalog, saved, notes } => html! {
-                            <Editor key={id.clone()} id={id.clone()} initial={(**catalog).clone()} saved={*saved} notes={notes.clone()} on_home={go_home.clone()} />
-                        },
+        <ContextProvider<Lang> context={l}>
+            <div class="app">
+                <header class="topbar">
+                    <button class="brand" onclick={go_home.reform(|_| ())} title={l.t("返回目录列表", "Back to the list")}>
+                        { l.t("政务公开事项标准目录 · 编制与校验", "Disclosure catalog · build and check") }
+                    </button>
+                    <span class="top-right">
+                        <span class="offline" title={l.t("所有数据只保存在本浏览器中，不会上传", "Everything stays in this browser; nothing is uploaded")}>
+                            { l.t("离线可用 · 数据仅存本机", "Works offline · data stays on this computer") }
+                        </span>
+                        <button class="lang" onclick={toggle} lang={l.t("en", "zh-CN")}>{ l.t("English", "中文") }</button>
+                    </span>
+                </header>
+                <main>
+                    {
+                        match &*screen {
+                            Screen::Loading => html! { <p class="progress" role="status">{ l.t("正在读取本机保存的目录……", "Reading the catalogs saved here…") }</p> },
+                            Screen::Home => html! { <Home on_open={on_open} on_new={on_new} on_created={on_created.clone()} migrated={*migrated} /> },
+                            Screen::Wizard => html! { <Wizard on_done={on_created.reform(|c| (c, Vec::new()))} on_cancel={go_home.clone()} /> },
+                            Screen::Editor { id, catalog, saved, notes } => html! {
+                                <Editor key={id.clone()} id={id.clone()} initial={(**catalog).clone()} saved={*saved} notes={notes.clone()} on_home={go_home.clone()} />
+                            },
+                        }
                     }
-                }
-            </main>
-        </div>
+                </main>
+            </div>
+        </ContextProvider<Lang>>
     }
 }

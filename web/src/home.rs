@@ -1,8 +1,10 @@
-//! The home screen: catalogs saved in this browser, with New, Open file, Delete (confirmed) and Export backup.
+//! The home screen: catalogs saved in this browser, with New, Open file (picker or drop), Duplicate, Delete
+//! (confirmed) and Export backup.
 
 use catalog_core::{Catalog, ReportDiagnostic};
 use yew::prelude::*;
 
+use crate::i18n::Lang;
 use crate::{io, store};
 
 #[derive(Properties, PartialEq)]
@@ -11,9 +13,12 @@ pub struct Props {
     pub on_new: Callback<()>,
     /// A catalog read from a file, with what the importer noticed.
     pub on_created: Callback<(Catalog, Vec<ReportDiagnostic>)>,
+    /// Catalogs the start-up migration moved from the old storage, and those it could not read.
+    #[prop_or_default]
+    pub migrated: (usize, usize),
 }
 
-fn date(ms: f64) -> String {
+pub fn date(ms: f64) -> String {
     let d = js_sys::Date::new(&ms.into());
     format!(
         "{}-{:02}-{:02} {:02}:{:02}",
@@ -27,7 +32,20 @@ fn date(ms: f64) -> String {
 
 #[component]
 pub fn Home(props: &Props) -> Html {
-    let list = use_state(store::list);
+    let lang = use_context::<Lang>().unwrap_or_default();
+    // None while reading the browser's storage.
+    let list = use_state(|| None::<Vec<store::Summary>>);
+    let reload = {
+        let list = list.clone();
+        Callback::from(move |()| {
+            let list = list.clone();
+            wasm_bindgen_futures::spawn_local(async move { list.set(Some(store::list().await)) });
+        })
+    };
+    {
+        let reload = reload.clone();
+        use_effect_with((), move |_| reload.emit(()));
+    }
     let message = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let confirm = use_state(|| None::<String>);
@@ -54,7 +72,9 @@ pub fn Home(props: &Props) -> Html {
                 });
                 match parsed {
                     Ok(done) => on_created.emit(done),
-                    Err(e) => message.set(Some(format!("无法打开该文件：{e}"))),
+                    Err(e) => {
+                        message.set(Some(format!("{}{e}", lang.t("无法打开该文件：", "Cannot open this file: "))))
+                    }
                 }
             });
         })
@@ -91,65 +111,113 @@ pub fn Home(props: &Props) -> Html {
             }
         })
     };
-    let backup =
-        Callback::from(|_| io::download("政务公开目录备份.json", "application/json", store::backup().as_bytes()));
-
-    let rows = list.iter().map(|s| {
+    let backup = Callback::from(|_| {
+        wasm_bindgen_futures::spawn_local(async {
+            io::download("政务公开目录备份.json", "application/json", store::backup().await.as_bytes())
+        })
+    });
+    let summaries = list.as_deref().unwrap_or_default();
+    let rows = summaries.iter().map(|s| {
         let open = { let (cb, id) = (props.on_open.clone(), s.id.clone()); Callback::from(move |_| cb.emit(id.clone())) };
         let ask = { let (c, id) = (confirm.clone(), s.id.clone()); Callback::from(move |_| c.set(Some(id.clone()))) };
-        let title = if s.title.is_empty() { "（未命名目录）".to_owned() } else { s.title.clone() };
+        let duplicate = {
+            let (reload, message, id) = (reload.clone(), message.clone(), s.id.clone());
+            Callback::from(move |_| {
+                let (reload, message, id) = (reload.clone(), message.clone(), id.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match store::duplicate(&id).await {
+                        Ok(_) => reload.emit(()),
+                        Err(e) => message.set(Some(format!("{}{}", lang.t("无法复制：", "Cannot duplicate: "), e.0))),
+                    }
+                });
+            })
+        };
+        let title = if s.title.is_empty() { lang.t("（未命名目录）", "(untitled catalog)").to_owned() } else { s.title.clone() };
         html! {
             <tr key={s.id.clone()}>
-                <td><button class="link" onclick={open}>{ title }</button></td>
+                <td><button class="link" onclick={open}>{ title.clone() }</button></td>
                 <td>{ &s.government }</td>
                 <td>{ date(s.updated) }</td>
                 <td class="num">{ s.entries }</td>
                 <td class="num">{ if s.errors > 0 { html!{ <span class="badge error">{ s.errors }</span> } } else { html!{ <span class="badge ok">{ "0" }</span> } } }</td>
-                <td><button class="danger small" onclick={ask}>{ "删除" }</button></td>
+                <td class="row-acts">
+                    <button class="small" onclick={duplicate} aria-label={format!("{}{title}", lang.t("复制 ", "Duplicate "))}>{ lang.t("复制", "Duplicate") }</button>
+                    <button class="danger small" onclick={ask} aria-label={format!("{}{title}", lang.t("删除 ", "Delete "))}>{ lang.t("删除", "Delete") }</button>
+                </td>
             </tr>
         }
     });
     let dialog = confirm.as_ref().map(|id| {
         let yes = {
-            let (id, list, confirm) = (id.clone(), list.clone(), confirm.clone());
+            let (id, reload, confirm) = (id.clone(), reload.clone(), confirm.clone());
             Callback::from(move |_| {
-                store::delete(&id);
-                list.set(store::list());
-                confirm.set(None);
+                let (id, reload, confirm) = (id.clone(), reload.clone(), confirm.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    store::delete(&id).await;
+                    confirm.set(None);
+                    reload.emit(());
+                });
             })
         };
         let no = { let c = confirm.clone(); Callback::from(move |_| c.set(None)) };
         html! {
             <div class="modal" role="dialog" aria-modal="true" aria-labelledby="confirm-title">
                 <div class="modal-box">
-                    <h2 id="confirm-title">{ "确认删除这份目录？" }</h2>
-                    <p>{ "删除后无法恢复。建议先导出备份。" }</p>
-                    <div class="actions"><button class="danger" onclick={yes}>{ "确认删除" }</button><button onclick={no}>{ "取消" }</button></div>
+                    <h2 id="confirm-title">{ lang.t("确认删除这份目录？", "Delete this catalog?") }</h2>
+                    <p>{ lang.t("删除后无法恢复（包括历史版本）。建议先导出备份。", "This cannot be undone (its history goes too). Export a backup first.") }</p>
+                    <div class="actions">
+                        <button class="danger" onclick={yes}>{ lang.t("确认删除", "Delete") }</button>
+                        <button onclick={no} autofocus=true>{ lang.t("取消", "Cancel") }</button>
+                    </div>
                 </div>
             </div>
         }
     });
     let on_new = props.on_new.reform(|_| ());
+    let migrated = match (props.migrated, lang) {
+        ((0, 0), _) => None,
+        ((moved, 0), Lang::Zh) => Some(format!("已将旧版保存的{moved}份目录迁移到新的存储中。")),
+        ((moved, 0), Lang::En) => {
+            Some(format!("Moved {moved} catalogs saved by the earlier version to the new storage."))
+        }
+        ((moved, kept), Lang::Zh) => {
+            Some(format!("已迁移{moved}份旧版目录；{kept}份无法读取，仍保留在原处（请用最新版本打开）。"))
+        }
+        ((moved, kept), Lang::En) => {
+            Some(format!("Moved {moved} older catalogs; {kept} could not be read and were left in place."))
+        }
+    };
     html! {
         <section class={classes!("home", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
             <div class="home-actions">
-                <button class="primary" onclick={on_new}>{ "新建目录" }</button>
-                <label class="button">{ "打开文件（Excel / CSV / JSON）" }
-                    <input type="file" accept=".xlsx,.xls,.csv,.json" onchange={on_file} class="visually-hidden" aria-label="打开文件" />
+                <button class="primary" onclick={on_new}>{ lang.t("新建目录", "New catalog") }</button>
+                <label class="button">{ lang.t("打开文件（Excel / CSV / JSON）", "Open a file (Excel / CSV / JSON)") }
+                    <input type="file" accept=".xlsx,.xls,.csv,.json" onchange={on_file} class="visually-hidden" aria-label={lang.t("打开文件", "Open file")} />
                 </label>
-                <button onclick={backup} disabled={list.is_empty()}>{ "导出全部备份" }</button>
+                <button onclick={backup} disabled={summaries.is_empty()}>{ lang.t("导出全部备份", "Back up everything") }</button>
             </div>
-            if *busy { <p class="progress" role="status">{ "正在读取文件……" }</p> }
+            if *busy { <p class="progress" role="status">{ lang.t("正在读取文件……", "Reading the file…") }</p> }
             if let Some(m) = &*message { <p class="alert" role="alert">{ m }</p> }
-            if list.is_empty() {
+            if let Some(m) = migrated { <p class="status" role="status">{ m }</p> }
+            if list.is_none() {
+                <p class="progress" role="status">{ lang.t("正在读取……", "Loading…") }</p>
+            } else if summaries.is_empty() {
                 <div class="empty">
-                    <h2>{ "还没有目录" }</h2>
-                    <p>{ "点击“新建目录”，按26个试点领域的标准指引生成本单位的政务公开事项标准目录；或打开已有的 Excel 目录，也可以把文件拖到这里。" }</p>
+                    <h2>{ lang.t("还没有目录", "No catalogs yet") }</h2>
+                    <p>{ lang.t("点击“新建目录”，按26个试点领域的标准指引生成本单位的政务公开事项标准目录；或打开已有的 Excel 目录，也可以把文件拖到这里。",
+                        "Click “New catalog” to build your catalog from the guidelines of the 26 pilot domains, or open an existing Excel catalog (or drop the file here).") }</p>
                 </div>
             } else {
                 <table class="list">
-                    <caption>{ "本浏览器中保存的目录" }</caption>
-                    <thead><tr><th scope="col">{ "目录" }</th><th scope="col">{ "编制单位" }</th><th scope="col">{ "最后修改" }</th><th scope="col">{ "事项数" }</th><th scope="col">{ "错误" }</th><th scope="col"><span class="visually-hidden">{ "操作" }</span></th></tr></thead>
+                    <caption>{ lang.t("本浏览器中保存的目录", "Catalogs saved in this browser") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ lang.t("目录", "Catalog") }</th>
+                        <th scope="col">{ lang.t("编制单位", "Government") }</th>
+                        <th scope="col">{ lang.t("最后修改", "Last edited") }</th>
+                        <th scope="col">{ lang.t("事项数", "Items") }</th>
+                        <th scope="col">{ lang.t("错误", "Errors") }</th>
+                        <th scope="col"><span class="visually-hidden">{ lang.t("操作", "Actions") }</span></th>
+                    </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             }

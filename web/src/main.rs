@@ -1,9 +1,10 @@
 //! 政务公开目录编制: township staff build, check and export their 基层政务公开事项标准目录 in the browser.
-//! Everything stays in this browser (localStorage); Excel/CSV import and export load on demand.
+//! Everything stays in this browser (IndexedDB); Excel/CSV import and export load on demand.
 
 mod app;
 mod editor;
 mod home;
+mod i18n;
 mod io;
 mod store;
 mod wizard;

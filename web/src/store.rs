@@ -1,18 +1,35 @@
-//! Catalogs saved in this browser: an index of summaries plus one JSON document per catalog in localStorage.
-//! Every write reports failure (a full quota) instead of dropping the edit; the caller offers a backup download.
+//! Catalogs saved in this browser: IndexedDB through `store.js` (`window.zwgkStore`), with a history of earlier
+//! saves; localStorage keeps only small settings (the catalog last open, the language). Every write reports failure
+//! (a full quota) instead of dropping the edit; the caller keeps the edit and offers a backup download.
+//!
+//! Older saved data is migrated on start: the first versions of the app kept catalogs in localStorage
+//! (`zwgk.index` + `zwgk.doc.<id>`); they move into IndexedDB and are removed from localStorage only once stored.
 
 use catalog_core::{Catalog, Severity, load_catalog, to_json, validate};
-
-/// Errors in a catalog, for its summary.
-pub fn error_count(catalog: &Catalog) -> usize {
-    validate(catalog).iter().filter(|d| d.severity() == Severity::Error).count()
-}
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
 use web_sys::Storage;
 
-const INDEX: &str = "zwgk.index";
-const DOC: &str = "zwgk.doc.";
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = zwgkStore, js_name = list, catch)]
+    async fn list_js() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = zwgkStore, js_name = load, catch)]
+    async fn load_js(id: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = zwgkStore, js_name = save, catch)]
+    async fn save_js(id: &str, text: &str, summary: JsValue, version: bool) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = zwgkStore, js_name = remove, catch)]
+    async fn remove_js(id: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = zwgkStore, js_name = history, catch)]
+    async fn history_js(id: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = zwgkStore, js_name = version, catch)]
+    async fn version_js(key: f64) -> Result<JsValue, JsValue>;
+}
+
 const LAST_OPEN: &str = "zwgk.last-open";
+/// Where the first versions of the app kept catalogs (migrated on start).
+const OLD_INDEX: &str = "zwgk.index";
+const OLD_DOC: &str = "zwgk.doc.";
 
 /// What the home screen lists for a saved catalog.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,15 +43,33 @@ pub struct Summary {
     pub errors: usize,
 }
 
-/// Why a save failed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveError {
-    /// The browser refused the write (quota full, storage disabled).
-    Refused(String),
-    NoStorage,
+/// An earlier save of a catalog, to restore from.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Version {
+    pub key: f64,
+    pub saved: f64,
+    pub entries: usize,
+    pub errors: usize,
 }
 
-fn storage() -> Option<Storage> {
+/// Why a save failed: the browser's error name (`QuotaExceededError` when storage is full).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveError(pub String);
+
+fn error_name(e: JsValue) -> SaveError {
+    SaveError(e.as_string().unwrap_or_else(|| "UnknownError".into()))
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(v: &JsValue) -> Option<T> {
+    let text = js_sys::JSON::stringify(v).ok()?.as_string()?;
+    serde_json::from_str(&text).ok()
+}
+
+fn to_js<T: Serialize>(v: &T) -> JsValue {
+    serde_json::to_string(v).ok().and_then(|t| js_sys::JSON::parse(&t).ok()).unwrap_or(JsValue::NULL)
+}
+
+fn settings() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
@@ -42,21 +77,25 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
+/// Errors in a catalog, for its summary.
+pub fn error_count(catalog: &Catalog) -> usize {
+    validate(catalog).iter().filter(|d| d.severity() == Severity::Error).count()
+}
+
 /// A new id: time plus randomness, unique enough for one browser.
 pub fn new_id() -> String {
     format!("c{}{:04}", now() as u64, (js_sys::Math::random() * 10_000.0) as u32)
 }
 
-pub fn list() -> Vec<Summary> {
-    let Some(s) = storage() else { return Vec::new() };
-    let mut list: Vec<Summary> =
-        s.get_item(INDEX).ok().flatten().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
+/// Every saved catalog's summary, most recently edited first.
+pub async fn list() -> Vec<Summary> {
+    let mut list: Vec<Summary> = list_js().await.ok().and_then(|v| from_js(&v)).unwrap_or_default();
     list.sort_by(|a, b| b.updated.total_cmp(&a.updated));
     list
 }
 
-pub fn load(id: &str) -> Option<Catalog> {
-    let text = storage()?.get_item(&format!("{DOC}{id}")).ok().flatten()?;
+pub async fn load(id: &str) -> Option<Catalog> {
+    let text = load_js(id).await.ok()?.as_string()?;
     load_catalog(&text).ok()
 }
 
@@ -71,39 +110,42 @@ fn summary(id: &str, catalog: &Catalog, errors: usize) -> Summary {
     }
 }
 
-fn write(s: &Storage, key: &str, value: &str) -> Result<(), SaveError> {
-    s.set_item(key, value).map_err(|e| {
-        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-        SaveError::Refused(name)
-    })
-}
-
 /// Save a catalog and its summary; `errors` is its error count, which the caller has already validated for.
-pub fn save(id: &str, catalog: &Catalog, errors: usize) -> Result<(), SaveError> {
-    let s = storage().ok_or(SaveError::NoStorage)?;
-    write(&s, &format!("{DOC}{id}"), &to_json(catalog))?;
-    let mut index = list();
-    index.retain(|x| x.id != id);
-    index.push(summary(id, catalog, errors));
-    write(&s, INDEX, &serde_json::to_string(&index).unwrap_or_else(|_| "[]".into()))
+/// `version` asks for a history version whatever the time since the last one (a new editing session).
+pub async fn save(id: &str, catalog: &Catalog, errors: usize, version: bool) -> Result<(), SaveError> {
+    save_js(id, &to_json(catalog), to_js(&summary(id, catalog, errors)), version).await.map(|_| ()).map_err(error_name)
 }
 
-pub fn delete(id: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(&format!("{DOC}{id}"));
-        let mut index = list();
-        index.retain(|x| x.id != id);
-        let _ = write(&s, INDEX, &serde_json::to_string(&index).unwrap_or_else(|_| "[]".into()));
-    }
+pub async fn delete(id: &str) {
+    let _ = remove_js(id).await;
+}
+
+/// A copy of a saved catalog under a new id, titled as a copy; the new id.
+pub async fn duplicate(id: &str) -> Result<String, SaveError> {
+    let mut catalog = load(id).await.ok_or_else(|| SaveError("NotFoundError".into()))?;
+    catalog.meta.title = format!("{}（副本）", catalog.meta.title);
+    let copy = new_id();
+    save(&copy, &catalog, error_count(&catalog), true).await?;
+    Ok(copy)
+}
+
+/// The catalog's saved versions, newest first.
+pub async fn history(id: &str) -> Vec<Version> {
+    history_js(id).await.ok().and_then(|v| from_js(&v)).unwrap_or_default()
+}
+
+pub async fn version(key: f64) -> Option<Catalog> {
+    let text = version_js(key).await.ok()?.as_string()?;
+    load_catalog(&text).ok()
 }
 
 /// The catalog the user had open, to reopen it after a reload or a crashed tab.
 pub fn last_open() -> Option<String> {
-    storage()?.get_item(LAST_OPEN).ok().flatten().filter(|id| load(id).is_some())
+    settings()?.get_item(LAST_OPEN).ok().flatten()
 }
 
 pub fn set_last_open(id: Option<&str>) {
-    if let Some(s) = storage() {
+    if let Some(s) = settings() {
         let _ = match id {
             Some(id) => s.set_item(LAST_OPEN, id),
             None => s.remove_item(LAST_OPEN),
@@ -111,9 +153,41 @@ pub fn set_last_open(id: Option<&str>) {
     }
 }
 
+/// Move catalogs saved by the first versions of the app (localStorage) into IndexedDB. Each leaves localStorage
+/// only once stored; one that cannot be read (a newer format) stays there. The number moved and the number kept.
+pub async fn migrate() -> (usize, usize) {
+    let Some(s) = settings() else { return (0, 0) };
+    let Some(index) = s.get_item(OLD_INDEX).ok().flatten() else { return (0, 0) };
+    let old: Vec<Summary> = serde_json::from_str(&index).unwrap_or_default();
+    let mut moved = 0;
+    let mut kept = Vec::new();
+    for summary in old {
+        let key = format!("{OLD_DOC}{}", summary.id);
+        let Some(catalog) = s.get_item(&key).ok().flatten().and_then(|t| load_catalog(&t).ok()) else {
+            kept.push(summary);
+            continue;
+        };
+        if save(&summary.id, &catalog, error_count(&catalog), true).await.is_ok() {
+            let _ = s.remove_item(&key);
+            moved += 1;
+        } else {
+            kept.push(summary);
+        }
+    }
+    let _ = match kept.len() {
+        0 => s.remove_item(OLD_INDEX),
+        _ => s.set_item(OLD_INDEX, &serde_json::to_string(&kept).unwrap_or_default()),
+    };
+    (moved, kept.len())
+}
+
 /// Every saved catalog, as a JSON array of v1 catalogs (the backup file).
-pub fn backup() -> String {
-    let all: Vec<serde_json::Value> =
-        list().iter().filter_map(|s| load(&s.id)).filter_map(|c| serde_json::to_value(c).ok()).collect();
+pub async fn backup() -> String {
+    let mut all = Vec::new();
+    for s in list().await {
+        if let Some(c) = load(&s.id).await.and_then(|c| serde_json::to_value(c).ok()) {
+            all.push(c);
+        }
+    }
     serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".into())
 }

@@ -6,6 +6,8 @@ use catalog_core::model::{Catalog, Meta, NotApplicable};
 use catalog_core::{seeds, template};
 use yew::prelude::*;
 
+use crate::i18n::Lang;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub on_done: Callback<Catalog>,
@@ -35,6 +37,7 @@ fn text(e: InputEvent) -> String {
 
 #[component]
 pub fn Wizard(props: &Props) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let step = use_state(|| Step::Basics);
     let government = use_state(String::new);
     let kind = use_state(|| "乡镇".to_owned());
@@ -111,18 +114,18 @@ pub fn Wizard(props: &Props) -> Html {
             };
             html! {
                 <fieldset>
-                    <legend>{ "第一步：编制单位" }</legend>
-                    <label>{ "编制单位（政府全称）" }<input id="government" value={(*government).clone()} oninput={field(&government)} placeholder="如：某县某镇人民政府" /></label>
-                    <div class="radio-row" role="radiogroup" aria-label="单位层级">
+                    <legend>{ lang.t("第一步：编制单位", "Step 1: the government") }</legend>
+                    <label>{ lang.t("编制单位（政府全称）", "Government (full name)") }<input id="government" value={(*government).clone()} oninput={field(&government)} placeholder={lang.t("如：某县某镇人民政府", "e.g. 某县某镇人民政府")} /></label>
+                    <div class="radio-row" role="radiogroup" aria-label={lang.t("单位层级", "Level")}>
                         { for ["县级", "乡镇", "街道"].iter().map(|k| html! {
                             <label class="radio"><input type="radio" name="kind" checked={*kind == *k} onchange={set_kind(k)} />{ *k }</label>
                         }) }
                     </div>
-                    <label>{ "所属地区" }<input id="region" value={(*region).clone()} oninput={field(&region)} placeholder="如：某省某市某县" /></label>
-                    <label>{ "版次" }<input id="revision" value={(*revision).clone()} oninput={field(&revision)} /></label>
+                    <label>{ lang.t("所属地区", "Region") }<input id="region" value={(*region).clone()} oninput={field(&region)} placeholder={lang.t("如：某省某市某县", "e.g. 某省某市某县")} /></label>
+                    <label>{ lang.t("版次", "Revision") }<input id="revision" value={(*revision).clone()} oninput={field(&revision)} /></label>
                     <div class="actions">
-                        <button class="primary" onclick={next} disabled={government.trim().is_empty()}>{ "下一步：选择领域" }</button>
-                        <button onclick={props.on_cancel.reform(|_| ())}>{ "取消" }</button>
+                        <button class="primary" onclick={next} disabled={government.trim().is_empty()}>{ lang.t("下一步：选择领域", "Next: domains") }</button>
+                        <button onclick={props.on_cancel.reform(|_| ())}>{ lang.t("取消", "Cancel") }</button>
                     </div>
                 </fieldset>
             }
@@ -150,16 +153,16 @@ pub fn Wizard(props: &Props) -> Html {
             };
             html! {
                 <fieldset>
-                    <legend>{ "第二步：本单位涉及的领域" }</legend>
-                    <p class="hint">{ "未勾选的领域将列入“未涉及领域说明”，下一步请写明理由。" }</p>
-                    <div class="actions"><button onclick={typical}>{ format!("按{}常用领域", if level == "县级" { "县级" } else { "乡镇（街道）" }) }</button><button onclick={all}>{ "全选26个领域" }</button></div>
+                    <legend>{ lang.t("第二步：本单位涉及的领域", "Step 2: the domains you cover") }</legend>
+                    <p class="hint">{ lang.t("未勾选的领域将列入“未涉及领域说明”，下一步请写明理由。", "Domains left unticked go to the not-applicable statement (未涉及领域说明); give the reasons in step 4.") }</p>
+                    <div class="actions"><button onclick={typical}>{ match (lang, level) { (Lang::Zh, "县级") => "按县级常用领域", (Lang::Zh, _) => "按乡镇（街道）常用领域", (Lang::En, "县级") => "Usual county domains", (Lang::En, _) => "Usual township domains" } }</button><button onclick={all}>{ lang.t("全选26个领域", "All 26 domains") }</button></div>
                     <div class="domain-grid">
                         { for DOMAINS.iter().map(|d| {
                             let count = seeds::guide(d).map_or(0, |g| g.items.iter().filter(|i| i.applies_to(level)).count());
                             html! { <label class="check"><input type="checkbox" checked={chosen.contains(d)} onchange={toggle(d)} />{ *d }<span class="muted">{ format!("（{count}项）") }</span></label> }
                         }) }
                     </div>
-                    <div class="actions"><button class="primary" onclick={go(Step::Items)}>{ "下一步：选择事项" }</button><button onclick={go(Step::Basics)}>{ "上一步" }</button></div>
+                    <div class="actions"><button class="primary" onclick={go(Step::Items)}>{ lang.t("下一步：选择事项", "Next: items") }</button><button onclick={go(Step::Basics)}>{ lang.t("上一步", "Back") }</button></div>
                 </fieldset>
             }
         }
@@ -178,7 +181,7 @@ pub fn Wizard(props: &Props) -> Html {
             };
             html! {
                 <fieldset>
-                    <legend>{ "第三步：从标准指引选择事项" }</legend>
+                    <legend>{ lang.t("第三步：从标准指引选择事项", "Step 3: items from the guidelines") }</legend>
                     <p class="hint">{ "已按本单位层级勾选标准指引中的全部事项；取消勾选的事项不会列入目录（校验时会提示）。" }</p>
                     { for chosen.iter().map(|d| {
                         let items = seeds::guide(d).map(|g| template::entries_for(g, level)).unwrap_or_default();
@@ -191,7 +194,7 @@ pub fn Wizard(props: &Props) -> Html {
                             </details>
                         }
                     }) }
-                    <div class="actions"><button class="primary" onclick={go(Step::NotApplicable)}>{ "下一步：未涉及领域说明" }</button><button onclick={go(Step::Domains)}>{ "上一步" }</button></div>
+                    <div class="actions"><button class="primary" onclick={go(Step::NotApplicable)}>{ lang.t("下一步：未涉及领域说明", "Next: domains not covered") }</button><button onclick={go(Step::Domains)}>{ lang.t("上一步", "Back") }</button></div>
                 </fieldset>
             }
         }
@@ -207,16 +210,16 @@ pub fn Wizard(props: &Props) -> Html {
             let missing = DOMAINS.iter().filter(|d| !chosen.contains(d));
             html! {
                 <fieldset>
-                    <legend>{ "第四步：未涉及领域说明" }</legend>
-                    <p class="hint">{ "请逐项写明本单位不涉及该领域的理由，如“本镇无税收管理职能，由县税务局负责”。" }</p>
+                    <legend>{ lang.t("第四步：未涉及领域说明", "Step 4: why the other domains do not apply") }</legend>
+                    <p class="hint">{ lang.t("请逐项写明本单位不涉及该领域的理由，如“本镇无税收管理职能，由县税务局负责”。", "For each domain, say why it does not apply, e.g. “本镇无税收管理职能，由县税务局负责”.") }</p>
                     <div class="na-list">{ for missing.map(|d| {
                         let value = reasons.iter().find(|(x, _)| x == d).map(|(_, r)| r.clone()).unwrap_or_default();
-                        html! { <label>{ *d }<input value={value} oninput={set_reason(d)} placeholder="理由" /></label> }
+                        html! { <label>{ *d }<input value={value} oninput={set_reason(d)} placeholder={lang.t("理由", "Reason")} /></label> }
                     }) }</div>
-                    <div class="actions"><button class="primary" id="create" onclick={finish}>{ "生成目录" }</button><button onclick={go(Step::Items)}>{ "上一步" }</button></div>
+                    <div class="actions"><button class="primary" id="create" onclick={finish}>{ lang.t("生成目录", "Create the catalog") }</button><button onclick={go(Step::Items)}>{ lang.t("上一步", "Back") }</button></div>
                 </fieldset>
             }
         }
     };
-    html! { <section class="wizard"><h1>{ "新建政务公开事项标准目录" }</h1>{ body }</section> }
+    html! { <section class="wizard"><h1>{ lang.t("新建政务公开事项标准目录", "New disclosure catalog") }</h1>{ body }</section> }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::{root, run, wasm};
 
-const STATIC: [&str; 4] = ["index.html", "style.css", "io.js", "start.js"];
+const STATIC: [&str; 5] = ["index.html", "style.css", "store.js", "io.js", "start.js"];
 
 fn gz_len(path: &Path) -> usize {
     let bytes = std::fs::read(path).unwrap_or_default();
@@ -41,10 +41,11 @@ pub fn dist() -> Result<PathBuf, String> {
     for file in STATIC {
         std::fs::copy(root().join("web").join(file), site.join(file)).map_err(|e| format!("{file}: {e}"))?;
     }
-    let first_load: Vec<(&str, usize)> = ["app_bg.wasm", "app.js", "index.html", "style.css", "io.js", "start.js"]
-        .iter()
-        .map(|f| (*f, gz_len(&site.join(f))))
-        .collect();
+    let first_load: Vec<(&str, usize)> =
+        ["app_bg.wasm", "app.js", "index.html", "style.css", "store.js", "io.js", "start.js"]
+            .iter()
+            .map(|f| (*f, gz_len(&site.join(f))))
+            .collect();
     let total: usize = first_load.iter().map(|(_, n)| n).sum();
     println!(
         "first load (gzip -9): {total} bytes = {}",

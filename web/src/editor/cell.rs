@@ -11,6 +11,7 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
+use catalog_core::parse::basis::{Basis, parse_basis};
 use catalog_core::parse::channels::parse_channels;
 use catalog_core::parse::time_limit::parse_time_limit;
 use catalog_core::rules::normalise_channels;
@@ -18,6 +19,7 @@ use catalog_core::vocab::CANONICAL_CHANNELS;
 
 use super::fields::Field;
 use super::tsv;
+use crate::i18n::Lang;
 
 fn time_preview(text: &str) -> String {
     if text.trim().is_empty() {
@@ -25,6 +27,34 @@ fn time_preview(text: &str) -> String {
     } else {
         catalog_core::messages::time_limit_summary(&parse_time_limit(text))
     }
+}
+
+/// The citations a 公开依据 holds, as chips: 《title》 with its 文号 or decree and articles; a garbled or
+/// non-standard 文号 marked; generic phrases ("相关政策文件") shown as such.
+fn basis_chips(basis: &Basis, lang: Lang) -> Html {
+    let chips = basis.citations.iter().map(|c| {
+        let mut text = c.title.as_ref().map_or_else(|| c.raw.clone(), |t| format!("《{t}》"));
+        if let Some(d) = &c.doc_number {
+            text.push_str(d.normalized.as_deref().unwrap_or(&d.raw));
+        }
+        if let Some(d) = &c.decree {
+            text.push_str(&format!("（{}第{}号令）", d.issuer, d.number));
+        }
+        if !c.articles.is_empty() {
+            text.push_str(&c.articles.join("、"));
+        }
+        let bad = c.placeholder || c.doc_number.as_ref().is_some_and(|d| d.garbled);
+        let tip = if bad {
+            lang.t("需核对：占位或文号有误", "Check: placeholder or garbled document number")
+        } else {
+            lang.t("已识别的依据", "Recognised citation")
+        };
+        html! { <span class={classes!("cite", bad.then_some("bad"))} title={tip}>{ text }</span> }
+    });
+    let generic = basis.generic.iter().map(|g| {
+        html! { <span class="cite generic" title={lang.t("泛指，读者无法据此找到依据", "Generic: a reader cannot find the rule")}>{ g }</span> }
+    });
+    html! { <>{ for chips }{ for generic }</> }
 }
 
 /// Where the selection goes after a commit.
@@ -35,6 +65,11 @@ pub enum Move {
     Down,
     Left,
     Right,
+    PageUp,
+    PageDown,
+    /// Ctrl+Home / Ctrl+End: the first or last row.
+    First,
+    Last,
 }
 
 #[derive(Properties, PartialEq)]
@@ -53,6 +88,7 @@ pub struct Props {
 
 #[component]
 pub fn CellEditor(props: &Props) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let node = use_node_ref();
     let composing = use_memo((), |_| Rc::new(Cell::new(false)));
     // What the 公开时限 being typed is understood as, updated as the user types.
@@ -129,6 +165,10 @@ pub fn CellEditor(props: &Props) -> Html {
                 "ArrowDown" if !text.contains('\n') || all => go(Move::Down),
                 "ArrowLeft" if (start == 0 && end == 0) || all => go(Move::Left),
                 "ArrowRight" if (start == len && end == len) || all => go(Move::Right),
+                "PageUp" => go(Move::PageUp),
+                "PageDown" => go(Move::PageDown),
+                "Home" if ctrl => go(Move::First),
+                "End" if ctrl => go(Move::Last),
                 "Escape" => {
                     e.prevent_default();
                     area.set_value(&original);
@@ -177,14 +217,45 @@ pub fn CellEditor(props: &Props) -> Html {
             }
         })
     };
+    // 公开依据 being typed, parsed as the user types (citations as chips, a one-click normalisation).
+    let basis = use_state(|| (props.text.to_string(), parse_basis(&props.text)));
+    {
+        let basis = basis.clone();
+        use_effect_with(props.text.clone(), move |text| basis.set((text.to_string(), parse_basis(text))));
+    }
     let oninput = {
-        let (preview, field) = (preview.clone(), props.field);
+        let (preview, basis, field) = (preview.clone(), basis.clone(), props.field);
         Callback::from(move |e: InputEvent| {
-            if field == Field::TimeLimit && !e.is_composing() {
-                preview.set(time_preview(&e.target_unchecked_into::<HtmlTextAreaElement>().value()));
+            if e.is_composing() {
+                return;
+            }
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            match field {
+                Field::TimeLimit => preview.set(time_preview(&text)),
+                Field::Basis => basis.set((text.clone(), parse_basis(&text))),
+                _ => {}
             }
         })
     };
+    let basis_panel = (props.field == Field::Basis).then(|| {
+        let (text, parsed) = &*basis;
+        let normalise = parsed.normalized(text).map(|fixed| {
+            let commit = props.on_commit.clone();
+            Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                commit.emit((fixed.clone(), Move::Stay));
+            })
+        });
+        html! {
+            <div class="basis" role="group" aria-label={lang.t("识别出的依据", "Citations recognised")}>
+                { basis_chips(parsed, lang) }
+                if parsed.is_empty() { <span class="muted">{ lang.t("未识别出依据", "No citation recognised") }</span> }
+                if let Some(cb) = normalise {
+                    <button class="chip primary" tabindex="-1" onmousedown={cb}>{ lang.t("规范文号写法", "Normalise document numbers") }</button>
+                }
+            </div>
+        }
+    });
     // The 13 canonical channels as a checklist: ticking one commits the cell with it added or removed.
     let checklist = (props.field == Field::Channels).then(|| {
         let current = parse_channels(&props.text).channels();
@@ -204,21 +275,22 @@ pub fn CellEditor(props: &Props) -> Html {
             };
             html! {
                 <button class={classes!("box", on.then_some("on"))} role="checkbox" aria-checked={on.to_string()} tabindex="-1"
-                    title={if required { "标准指引必选（■）" } else { "可选（□）" }} onmousedown={toggle}>
+                    title={if required { lang.t("标准指引必选（■）", "Required by the guideline (■)") } else { lang.t("可选（□）", "Optional (□)") }} onmousedown={toggle}>
                     { format!("{}{}{c}", if on { "☑" } else { "☐" }, if required { "■" } else { "" }) }
                 </button>
             }
         });
-        html! { <div class="checklist" role="group" aria-label="公开渠道清单">{ for boxes }</div> }
+        html! { <div class="checklist" role="group" aria-label={lang.t("公开渠道清单", "Channel checklist")}>{ for boxes }</div> }
     });
     html! {
         <>
             <textarea ref={node} class="cell-editor" aria-label={props.label.clone()} rows="3"
                 {onkeydown} {onblur} {onpaste} {oninput} spellcheck="false" />
-            if props.field == Field::TimeLimit { <div class="preview" role="status">{ format!("识别为：{}", *preview) }</div> }
+            if props.field == Field::TimeLimit { <div class="preview" role="status">{ format!("{}{}", lang.t("识别为：", "Understood as: "), *preview) }</div> }
+            { for basis_panel }
             { for checklist }
             if !props.field.choices().is_empty() {
-                <div class="choices" role="group" aria-label="常用写法">
+                <div class="choices" role="group" aria-label={lang.t("常用写法", "Common wordings")}>
                     { for props.field.choices().iter().map(|c| {
                         let (commit, text) = (props.on_commit.clone(), (*c).to_owned());
                         html! { <button class="chip" tabindex="-1" onmousedown={Callback::from(move |e: MouseEvent| { e.prevent_default(); commit.emit((text.clone(), Move::Stay)); })}>{ *c }</button> }

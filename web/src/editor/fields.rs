@@ -4,6 +4,8 @@ use catalog_core::model::Entry;
 use catalog_core::parse::channels::parse_channels;
 use catalog_core::vocab;
 
+use crate::i18n::Lang;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Item,
@@ -30,17 +32,17 @@ pub const COLUMNS: [Field; 9] = [
 ];
 
 impl Field {
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Field::Item => "公开事项（一级 / 二级）",
-            Field::Content => "公开内容（要素）",
-            Field::Basis => "公开依据",
-            Field::TimeLimit => "公开时限",
-            Field::Subject => "公开主体",
-            Field::Channels => "公开渠道和载体",
-            Field::Audience => "公开对象",
-            Field::Mode => "公开方式",
-            Field::Levels => "公开层级",
+            Field::Item => lang.t("公开事项（一级 / 二级）", "Item (level 1 / 2)"),
+            Field::Content => lang.t("公开内容（要素）", "Content"),
+            Field::Basis => lang.t("公开依据", "Legal basis"),
+            Field::TimeLimit => lang.t("公开时限", "Time limit"),
+            Field::Subject => lang.t("公开主体", "Responsible body"),
+            Field::Channels => lang.t("公开渠道和载体", "Channels"),
+            Field::Audience => lang.t("公开对象", "Audience"),
+            Field::Mode => lang.t("公开方式", "Mode"),
+            Field::Levels => lang.t("公开层级", "Levels"),
         }
     }
 

@@ -1,16 +1,18 @@
 //! The issues panel: findings grouped by severity, each jumping to its cell; mechanical fixes one click each,
 //! and "fix all of this kind".
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use catalog_core::{ReportDiagnostic, Severity};
 use yew::prelude::*;
 
-use super::state::Action;
+use super::state::{Action, Found};
+use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub diagnostics: Rc<Vec<ReportDiagnostic>>,
+    pub found: Rc<Found>,
     /// The importer's notes on the file this catalog came from.
     pub notes: Rc<Vec<ReportDiagnostic>>,
     pub on_action: Callback<Action>,
@@ -21,9 +23,19 @@ const SHOWN: usize = 200;
 
 #[component]
 pub fn Issues(props: &Props) -> Html {
-    let groups = [(Severity::Error, "错误"), (Severity::Warning, "警告"), (Severity::Info, "提示")];
+    let lang = use_context::<Lang>().unwrap_or_default();
+    // How many findings of each code carry a fix: "fix all" appears where there is more than one.
+    let mut fixable: HashMap<&str, usize> = HashMap::new();
+    for d in props.found.all().filter(|d| d.fix.is_some()) {
+        *fixable.entry(d.code.as_str()).or_default() += 1;
+    }
+    let groups = [
+        (Severity::Error, lang.t("错误", "Errors")),
+        (Severity::Warning, lang.t("警告", "Warnings")),
+        (Severity::Info, lang.t("提示", "Notes")),
+    ];
     let group = |(severity, name): (Severity, &str)| {
-        let list: Vec<&ReportDiagnostic> = props.diagnostics.iter().filter(|d| d.severity == severity).collect();
+        let list: Vec<&ReportDiagnostic> = props.found.all().filter(|d| d.severity == severity).collect();
         let items = list.iter().take(SHOWN).map(|d| {
             let reveal = d.entry.clone().map(|entry| {
                 let (cb, field) = (props.on_action.clone(), d.field.clone());
@@ -31,47 +43,63 @@ pub fn Issues(props: &Props) -> Html {
             });
             let fix = d.fix.clone().map(|f| {
                 let (cb, entry) = (props.on_action.clone(), d.entry.clone());
-                Callback::from(move |_| cb.emit(Action::Fix { entry: entry.clone(), field: f.field.clone(), value: f.value.clone() }))
+                Callback::from(move |_| {
+                    cb.emit(Action::Fix { entry: entry.clone(), field: f.field.clone(), value: f.value.clone() })
+                })
             });
-            let same = props.diagnostics.iter().filter(|x| x.code == d.code && x.fix.is_some()).count();
+            let same = fixable.get(d.code.as_str()).copied().unwrap_or(0);
             let fix_all = (d.fix.is_some() && same > 1).then(|| {
                 let (cb, code) = (props.on_action.clone(), d.code.clone());
                 Callback::from(move |_| cb.emit(Action::FixAll { code: code.clone() }))
             });
+            let fix_all_label = match lang {
+                Lang::Zh => format!("全部修复（{same}处）"),
+                Lang::En => format!("Fix all ({same})"),
+            };
             html! {
                 <li class={classes!("issue", severity.as_str())}>
-                    <span class="msg">{ &d.message }</span>
+                    <span class="msg">{ lang.message(d) }</span>
                     <span class="code">{ &d.code }</span>
                     <span class="acts">
-                        if let Some(cb) = reveal { <button class="small" onclick={cb}>{ "定位" }</button> }
-                        if let Some(cb) = fix { <button class="small primary" onclick={cb}>{ "修复" }</button> }
-                        if let Some(cb) = fix_all { <button class="small" onclick={cb}>{ format!("全部修复（{same}处）") }</button> }
+                        if let Some(cb) = reveal { <button class="small" onclick={cb}>{ lang.t("定位", "Show") }</button> }
+                        if let Some(cb) = fix { <button class="small primary" onclick={cb}>{ lang.t("修复", "Fix") }</button> }
+                        if let Some(cb) = fix_all { <button class="small" onclick={cb}>{ fix_all_label }</button> }
                     </span>
                 </li>
             }
         });
+        let more = match lang {
+            Lang::Zh => format!("仅显示前{SHOWN}条"),
+            Lang::En => format!("Showing the first {SHOWN}"),
+        };
         html! {
             <details open={severity != Severity::Info}>
                 <summary>{ format!("{name}（{}）", list.len()) }</summary>
                 <ul>{ for items }</ul>
-                if list.len() > SHOWN { <p class="muted">{ format!("仅显示前{SHOWN}条") }</p> }
+                if list.len() > SHOWN { <p class="muted">{ more }</p> }
             </details>
         }
     };
     let notes = (!props.notes.is_empty()).then(|| {
-        let place = |d: &ReportDiagnostic| match (&d.sheet, d.row) {
-            (Some(s), Some(r)) => format!("{s} 第{r}行："),
-            (None, Some(r)) => format!("第{r}行："),
+        let place = |d: &ReportDiagnostic| match (&d.sheet, d.row, lang) {
+            (Some(s), Some(r), Lang::Zh) => format!("{s} 第{r}行："),
+            (Some(s), Some(r), Lang::En) => format!("{s} row {r}: "),
+            (None, Some(r), Lang::Zh) => format!("第{r}行："),
+            (None, Some(r), Lang::En) => format!("row {r}: "),
             _ => String::new(),
         };
         html! {
             <details class="import-notes">
-                <summary>{ format!("导入说明（{}）", props.notes.len()) }</summary>
+                <summary>{ format!("{}（{}）", lang.t("导入说明", "Import notes"), props.notes.len()) }</summary>
                 <ul>{ for props.notes.iter().take(SHOWN).map(|d| html! {
-                    <li class={classes!("issue", d.severity.as_str())}><span class="msg">{ format!("{}{}", place(d), d.message) }</span><span class="code">{ &d.code }</span></li>
+                    <li class={classes!("issue", d.severity.as_str())}>
+                        <span class="msg">{ format!("{}{}", place(d), lang.message(d)) }</span>
+                        <span class="code">{ &d.code }</span>
+                    </li>
                 }) }</ul>
             </details>
         }
     });
-    html! { <aside class="issues" aria-label="校验结果"><h2>{ "校验结果" }</h2>{ for notes }{ for groups.into_iter().map(group) }</aside> }
+    let title = lang.t("校验结果", "Findings");
+    html! { <aside class="issues" aria-label={title}><h2>{ title }</h2>{ for notes }{ for groups.into_iter().map(group) }</aside> }
 }

@@ -1,11 +1,14 @@
 //! The editor's state and every change to it, as one reducer: each edit (a cell, a pasted block, a fix, an added
-//! or deleted row) is one undo step, revalidates and autosaves.
+//! or deleted row) is one undo step and revalidates the entries it changed; the editor saves it right after the
+//! repaint (see `Editor`'s save effect), and a `Saved` action records how that went.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use catalog_core::diagnostic::FixValue;
 use catalog_core::model::{Catalog, Entry};
-use catalog_core::{ReportDiagnostic, validate};
+use catalog_core::rules::{Revalidated, Revalidator};
+use catalog_core::{ReportDiagnostic, Severity};
 use yew::prelude::*;
 
 use super::fields::{COLUMNS, Field};
@@ -16,11 +19,15 @@ const UNDO_LIMIT: usize = 200;
 #[derive(Clone, PartialEq)]
 pub enum Saved {
     Yes,
+    /// An edit waits for its save (a few milliseconds, after the repaint).
+    Pending,
     /// The browser refused the save; the edits are still here and a backup download is offered.
     Failed(String),
 }
 
-#[derive(Clone, PartialEq)]
+pub type Found = Revalidated<ReportDiagnostic>;
+
+#[derive(Clone)]
 pub struct State {
     pub id: String,
     pub catalog: Rc<Catalog>,
@@ -28,10 +35,16 @@ pub struct State {
     redo: Vec<Rc<Catalog>>,
     /// Domain shown in the grid (`None`: every entry).
     pub domain: Option<String>,
+    /// Catalog indices of the rows the grid shows.
+    pub visible: Rc<Vec<usize>>,
     /// Selected cell: (row among the visible rows, column).
     pub cursor: (usize, usize),
-    pub diagnostics: Rc<Vec<ReportDiagnostic>>,
+    /// The findings, per entry; recomputed for changed entries only.
+    pub found: Rc<Found>,
+    validator: Rc<RefCell<Revalidator<ReportDiagnostic>>>,
     pub saved: Saved,
+    /// Counts catalog changes: the editor saves each new one once.
+    pub generation: u64,
     /// Rows ticked for a bulk edit (positions among the visible rows).
     pub ticked: Vec<usize>,
 }
@@ -78,34 +91,61 @@ pub enum Action {
         entry: String,
         field: Option<String>,
     },
+    /// Replace the catalog with an earlier version (one undo step).
+    Restore(Box<Catalog>),
+    /// Save the catalog again (after a refused save, once space is freed).
+    Retry,
+    /// How the save of `generation` went.
+    Saved {
+        generation: u64,
+        result: Result<(), String>,
+    },
+}
+
+/// Cheap: the catalog and findings compare by pointer (every edit makes new ones).
+impl PartialEq for State {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.catalog, &o.catalog)
+            && Rc::ptr_eq(&self.found, &o.found)
+            && Rc::ptr_eq(&self.visible, &o.visible)
+            && (self.undo.len(), self.redo.len()) == (o.undo.len(), o.redo.len())
+            && (self.cursor, &self.domain, &self.ticked) == (o.cursor, &o.domain, &o.ticked)
+            && (&self.saved, self.generation) == (&o.saved, o.generation)
+    }
+}
+
+fn visible_of(catalog: &Catalog, domain: Option<&String>) -> Rc<Vec<usize>> {
+    Rc::new(
+        catalog
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| domain.is_none_or(|d| &e.domain == d))
+            .map(|(i, _)| i)
+            .collect(),
+    )
 }
 
 impl State {
+    /// `saved` is false when the browser refused to store the catalog as it was created or imported.
     pub fn new(id: String, catalog: Catalog, saved: bool) -> State {
         let domain = catalog.entries.first().map(|e| e.domain.clone());
-        let diagnostics = Rc::new(validate(&catalog).iter().map(ReportDiagnostic::from).collect());
+        let validator = Rc::new(RefCell::new(Revalidator::new()));
+        let found = Rc::new(validator.borrow_mut().run(&catalog, |d| ReportDiagnostic::from(d)));
         State {
             id,
+            visible: visible_of(&catalog, domain.as_ref()),
             catalog: Rc::new(catalog),
             undo: Vec::new(),
             redo: Vec::new(),
             domain,
             cursor: (0, 0),
-            diagnostics,
+            found,
+            validator,
+            generation: 0,
             ticked: Vec::new(),
             saved: if saved { Saved::Yes } else { Saved::Failed("QuotaExceededError".into()) },
         }
-    }
-
-    /// Catalog indices of the rows the grid shows.
-    pub fn visible(&self) -> Vec<usize> {
-        self.catalog
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| self.domain.as_ref().is_none_or(|d| &e.domain == d))
-            .map(|(i, _)| i)
-            .collect()
     }
 
     pub fn can_undo(&self) -> bool {
@@ -116,11 +156,15 @@ impl State {
         !self.redo.is_empty()
     }
 
+    /// Errors in the catalog, for its saved summary.
+    pub fn errors(&self) -> usize {
+        self.found.all().filter(|d| d.severity == Severity::Error).count()
+    }
+
     /// Apply one edit as one undo step; unchanged catalogs make no step.
     fn edit(&self, change: impl FnOnce(&mut Catalog, &[usize])) -> State {
         let mut next = (*self.catalog).clone();
-        let visible = self.visible();
-        change(&mut next, &visible);
+        change(&mut next, &self.visible);
         if next == *self.catalog {
             return self.clone();
         }
@@ -134,17 +178,18 @@ impl State {
     }
 
     fn commit(mut self, catalog: Rc<Catalog>) -> State {
-        self.diagnostics = Rc::new(validate(&catalog).iter().map(ReportDiagnostic::from).collect());
-        // The summary's error count comes from the findings just computed: one validation per edit.
-        let errors = self.diagnostics.iter().filter(|d| d.severity == catalog_core::Severity::Error).count();
-        self.saved = match store::save(&self.id, &catalog, errors) {
-            Ok(()) => Saved::Yes,
-            Err(store::SaveError::Refused(name)) => Saved::Failed(name),
-            Err(store::SaveError::NoStorage) => Saved::Failed("no storage".into()),
-        };
+        self.found = Rc::new(self.validator.borrow_mut().run(&catalog, |d| ReportDiagnostic::from(d)));
+        self.visible = visible_of(&catalog, self.domain.as_ref());
         self.catalog = catalog;
-        let rows = self.visible().len();
-        self.cursor.0 = self.cursor.0.min(rows.saturating_sub(1));
+        self.generation += 1;
+        self.saved = Saved::Pending;
+        self.cursor.0 = self.cursor.0.min(self.visible.len().saturating_sub(1));
+        self
+    }
+
+    fn show(mut self, domain: Option<String>) -> State {
+        self.visible = visible_of(&self.catalog, domain.as_ref());
+        self.domain = domain;
         self
     }
 }
@@ -228,8 +273,8 @@ impl Reducible for State {
             Action::Fix { entry, field, value } => self.edit(|c, _| apply_fix(c, entry.as_deref(), &field, &value)),
             Action::FixAll { code } => {
                 let fixes: Vec<_> = self
-                    .diagnostics
-                    .iter()
+                    .found
+                    .all()
                     .filter(|d| d.code == code)
                     .filter_map(|d| d.fix.clone().map(|f| (d.entry.clone(), f)))
                     .collect();
@@ -245,7 +290,7 @@ impl Reducible for State {
                     let at = visible.last().map_or(c.entries.len(), |i| i + 1);
                     c.entries.insert(at, new_entry(&domain));
                 });
-                state.cursor = (state.visible().len().saturating_sub(1), 0);
+                state.cursor = (state.visible.len().saturating_sub(1), 0);
                 state
             }
             Action::Delete => {
@@ -274,17 +319,17 @@ impl Reducible for State {
                 }
                 None => return self,
             },
-            Action::Domain(domain) => State { domain, cursor: (0, 0), ticked: Vec::new(), ..(*self).clone() },
+            Action::Domain(domain) => State { cursor: (0, 0), ticked: Vec::new(), ..(*self).clone() }.show(domain),
             Action::Move { up } => {
                 let row = self.cursor.0;
                 let target = if up { row.checked_sub(1) } else { Some(row + 1) };
-                let Some(target) = target.filter(|t| *t < self.visible().len()) else { return self };
+                let Some(target) = target.filter(|t| *t < self.visible.len()) else { return self };
                 let mut state = self.edit(|c, visible| c.entries.swap(visible[row], visible[target]));
                 state.cursor.0 = target;
                 state
             }
             Action::Tick(row) => {
-                let rows = self.visible().len();
+                let rows = self.visible.len();
                 let ticked = match row {
                     Some(r) if self.ticked.contains(&r) => self.ticked.iter().copied().filter(|x| *x != r).collect(),
                     Some(r) => self.ticked.iter().copied().chain([r]).collect(),
@@ -304,19 +349,32 @@ impl Reducible for State {
                 })
             }
             Action::Select { row, col } => {
-                let rows = self.visible().len();
+                let rows = self.visible.len();
                 State { cursor: (row.min(rows.saturating_sub(1)), col.min(COLUMNS.len() - 1)), ..(*self).clone() }
             }
             Action::Reveal { entry, field } => {
                 let Some(i) = entry_index(&self.catalog, &entry) else { return self };
                 let domain = self.catalog.entries[i].domain.clone();
-                let mut state = State { domain: Some(domain), ..(*self).clone() };
-                let row = state.visible().iter().position(|&v| v == i).unwrap_or(0);
+                let mut state = (*self).clone().show(Some(domain));
+                let row = state.visible.iter().position(|&v| v == i).unwrap_or(0);
                 let col = field
                     .and_then(|f| COLUMNS.iter().position(|c: &Field| c.names().contains(&f.as_str())))
                     .unwrap_or(0);
                 state.cursor = (row, col);
                 state
+            }
+            Action::Restore(catalog) => self.edit(|c, _| *c = *catalog),
+            Action::Retry => State { generation: self.generation + 1, saved: Saved::Pending, ..(*self).clone() },
+            Action::Saved { generation, result } => {
+                if generation != self.generation {
+                    // A newer edit is on its way to storage; its own result will say.
+                    return self;
+                }
+                let saved = match result {
+                    Ok(()) => Saved::Yes,
+                    Err(name) => Saved::Failed(name),
+                };
+                State { saved, ..(*self).clone() }
             }
         };
         Rc::new(state)
