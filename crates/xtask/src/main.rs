@@ -11,8 +11,10 @@
 //! - `fixtures`: rewrite the import fixtures (real rows in the layout families real catalogs use)
 //! - `fuzz [SECONDS]`: run every fuzz target of crates/catalog-interop/fuzz for SECONDS each (default 60)
 //! - `gen --entries N --out DIR`: a deterministic realistic catalog of N entries as JSON, CSV and XLSX
+//! - `bench [native|compare|wasm|app|batch …]`: the benchmarks (crates/xtask/BENCHMARKS.md), none named = all
 
 mod app;
+mod bench;
 mod fixtures;
 mod generate;
 mod wasm;
@@ -75,7 +77,7 @@ fn schemas() -> Result<(), String> {
 }
 
 /// Debian's Chromium and its driver for the browser tests (no browser download from elsewhere).
-fn ensure_chromium() -> Result<(), String> {
+pub(crate) fn ensure_chromium() -> Result<(), String> {
     if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
         return Ok(());
     }
@@ -173,7 +175,10 @@ fn main() -> ExitCode {
         "serve" => app::dist().and_then(|site| app::serve(&site, 8080)),
         "fuzz" => fuzz(&std::env::args().nth(2).unwrap_or_else(|| "60".into())),
         "gen" => generate::run(&rest),
-        _ => Err("usage: cargo xtask <serve|dist|test|demo|wasm|schemas|fixtures|fuzz [SECONDS]|gen --entries N --out DIR>".into()),
+        "bench" => bench::run_bench(&rest),
+        "__measure" => bench::measure(&rest),
+        "__peak" => bench::peak(&rest),
+        _ => Err("usage: cargo xtask <serve|dist|test|demo|wasm|schemas|fixtures|fuzz [SECONDS]|gen --entries N --out DIR|bench [PART…]>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
