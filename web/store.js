@@ -39,11 +39,8 @@ const result = (req) => new Promise((resolve, reject) => {
 // A rejected promise carries the DOMException's name for the app.
 const named = (e) => { throw (e && e.name) ? e.name : String(e); };
 
-async function historyOf(store, id) {
-  const keys = await result(store.index("catalog").getAllKeys(IDBKeyRange.only(id)));
-  const values = await result(store.index("catalog").getAll(IDBKeyRange.only(id)));
-  return keys.map((key, i) => ({ key, ...values[i] }));
-}
+// Keys of the catalog's history versions, oldest first (keys grow with time).
+const historyKeys = (store, id) => result(store.index("catalog").getAllKeys(IDBKeyRange.only(id)));
 
 window.zwgkStore = {
   /** Summaries of every saved catalog. */
@@ -53,26 +50,29 @@ window.zwgkStore = {
       return await result(tx.objectStore("summaries").getAll());
     } catch (e) { named(e); }
   },
-  /** The catalog's JSON text, or null. */
+  /** The catalog's UTF-8 JSON bytes, or null. */
   async load(id) {
     try {
       const doc = await result((await db()).transaction("docs").objectStore("docs").get(id));
-      return doc ? doc.text : null;
+      return doc ? doc.bytes : null;
     } catch (e) { named(e); }
   },
-  /** Save the catalog's JSON and summary in one transaction; keep a history version when the last one is old. */
-  async save(id, text, summary, version) {
+  /** Save the catalog (UTF-8 JSON bytes) and its summary in one transaction; keep a history version when the app
+   *  asks or the last one is old. Bytes, not a string: nothing to decode, however large the catalog. */
+  async save(id, bytes, summary, version) {
     try {
       const tx = (await db()).transaction(["summaries", "docs", "history"], "readwrite");
+      const summaries = tx.objectStore("summaries");
       const history = tx.objectStore("history");
-      tx.objectStore("docs").put({ id, text });
-      tx.objectStore("summaries").put(summary);
-      const past = await historyOf(history, id);
-      const last = past.reduce((m, h) => Math.max(m, h.saved), 0);
-      if (version || summary.updated - last >= HISTORY_SPACING) {
-        history.add({ catalog: id, saved: summary.updated, entries: summary.entries, errors: summary.errors, text });
-        past.sort((a, b) => a.saved - b.saved).slice(0, Math.max(0, past.length + 1 - HISTORY_KEEP))
-          .forEach((h) => history.delete(h.key));
+      const before = await result(summaries.get(id));
+      const last = before?.versioned ?? 0;
+      const keep = version || summary.updated - last >= HISTORY_SPACING;
+      summaries.put({ ...summary, versioned: keep ? summary.updated : last });
+      tx.objectStore("docs").put({ id, bytes });
+      if (keep) {
+        history.add({ catalog: id, saved: summary.updated, entries: summary.entries, errors: summary.errors, bytes });
+        const keys = await historyKeys(history, id);
+        keys.slice(0, Math.max(0, keys.length + 1 - HISTORY_KEEP)).forEach((k) => history.delete(k));
       }
       await done(tx);
     } catch (e) { named(e); }
@@ -82,22 +82,34 @@ window.zwgkStore = {
       const tx = (await db()).transaction(["summaries", "docs", "history"], "readwrite");
       tx.objectStore("summaries").delete(id);
       tx.objectStore("docs").delete(id);
-      (await historyOf(tx.objectStore("history"), id)).forEach((h) => tx.objectStore("history").delete(h.key));
+      (await historyKeys(tx.objectStore("history"), id)).forEach((k) => tx.objectStore("history").delete(k));
       await done(tx);
     } catch (e) { named(e); }
   },
-  /** The catalog's history, newest first, without the texts. */
+  /** The catalog's history, newest first, without the catalogs themselves. */
   async history(id) {
     try {
-      const list = await historyOf((await db()).transaction("history").objectStore("history"), id);
-      return list.map(({ key, saved, entries, errors }) => ({ key, saved, entries, errors })).sort((a, b) => b.saved - a.saved);
+      const list = [];
+      const index = (await db()).transaction("history").objectStore("history").index("catalog");
+      await new Promise((resolve, reject) => {
+        const req = index.openCursor(IDBKeyRange.only(id));
+        req.onsuccess = () => {
+          const cursor = req.result;
+          if (!cursor) return resolve();
+          const { saved, entries, errors } = cursor.value;
+          list.push({ key: cursor.primaryKey, saved, entries, errors });
+          cursor.continue();
+        };
+        req.onerror = () => reject(req.error);
+      });
+      return list.sort((a, b) => b.saved - a.saved);
     } catch (e) { named(e); }
   },
-  /** One history version's JSON text, or null. */
+  /** One history version's UTF-8 JSON bytes, or null. */
   async version(key) {
     try {
       const v = await result((await db()).transaction("history").objectStore("history").get(key));
-      return v ? v.text : null;
+      return v ? v.bytes : null;
     } catch (e) { named(e); }
   },
 };

@@ -34,7 +34,8 @@ after(async () => {
 // Rows carry aria-rowindex (the header is row 1): only the rows in view are rendered.
 const cell = (row, col) => page.locator(`table.grid tbody tr[aria-rowindex="${row + 1}"] td:nth-child(${col + 1})`);
 /** The saved catalog open in the editor, read from IndexedDB through the app's store. */
-const savedEntries = () => page.evaluate(async () => JSON.parse(await zwgkStore.load(localStorage.getItem("zwgk.last-open"))).entries);
+const savedEntries = () => page.evaluate(async () =>
+  JSON.parse(new TextDecoder().decode(await zwgkStore.load(localStorage.getItem("zwgk.last-open")))).entries);
 const settled = () => page.locator(".saved", { hasText: "已自动保存" }).waitFor();
 const editor = () => page.locator("textarea.cell-editor");
 

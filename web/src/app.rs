@@ -15,12 +15,11 @@ pub enum Screen {
     Loading,
     Home,
     Wizard,
-    /// `saved` is false when the browser refused to store the catalog: it is edited from memory and the editor
-    /// offers a backup download at once.
+    /// `fresh`: not stored yet (just created or imported); the editor stores it first.
     Editor {
         id: String,
         catalog: Rc<Catalog>,
-        saved: bool,
+        fresh: bool,
         /// What the importer noticed (merged and 同上 cells, extra columns …), shown with the findings.
         notes: Rc<Vec<ReportDiagnostic>>,
     },
@@ -30,7 +29,7 @@ async fn open(id: &str) -> Screen {
     match store::load(id).await {
         Some(catalog) => {
             store::set_last_open(Some(id));
-            Screen::Editor { id: id.to_owned(), catalog: Rc::new(catalog), saved: true, notes: Rc::default() }
+            Screen::Editor { id: id.to_owned(), catalog: Rc::new(catalog), fresh: false, notes: Rc::default() }
         }
         None => {
             store::set_last_open(None);
@@ -76,19 +75,13 @@ pub fn App() -> Html {
         let screen = screen.clone();
         Callback::from(move |()| screen.set(Screen::Wizard))
     };
-    // A catalog made by the wizard or an import: saved at once, then opened (from memory if the save failed).
+    // A catalog made by the wizard or an import: opened at once; the editor stores it (and says if it cannot).
     let on_created = {
         let screen = screen.clone();
         Callback::from(move |(catalog, notes): (Catalog, Vec<ReportDiagnostic>)| {
-            let screen = screen.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let id = store::new_id();
-                let saved = store::save(&id, &catalog, store::error_count(&catalog), true).await.is_ok();
-                if saved {
-                    store::set_last_open(Some(&id));
-                }
-                screen.set(Screen::Editor { id, catalog: Rc::new(catalog), saved, notes: Rc::new(notes) });
-            });
+            let id = store::new_id();
+            store::set_last_open(Some(&id));
+            screen.set(Screen::Editor { id, catalog: Rc::new(catalog), fresh: true, notes: Rc::new(notes) });
         })
     };
     let toggle = {
@@ -120,8 +113,8 @@ pub fn App() -> Html {
                             Screen::Loading => html! { <p class="progress" role="status">{ l.t("正在读取本机保存的目录……", "Reading the catalogs saved here…") }</p> },
                             Screen::Home => html! { <Home on_open={on_open} on_new={on_new} on_created={on_created.clone()} migrated={*migrated} /> },
                             Screen::Wizard => html! { <Wizard on_done={on_created.reform(|c| (c, Vec::new()))} on_cancel={go_home.clone()} /> },
-                            Screen::Editor { id, catalog, saved, notes } => html! {
-                                <Editor key={id.clone()} id={id.clone()} initial={(**catalog).clone()} saved={*saved} notes={notes.clone()} on_home={go_home.clone()} />
+                            Screen::Editor { id, catalog, fresh, notes } => html! {
+                                <Editor key={id.clone()} id={id.clone()} initial={catalog.clone()} fresh={*fresh} notes={notes.clone()} on_home={go_home.clone()} />
                             },
                         }
                     }

@@ -185,28 +185,41 @@ impl GuideItem {
 
 /// An item-name key for matching catalog rows to guideline items: whitespace and punctuation ignored.
 pub fn item_key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
+    // ASCII and the common CJK block first: the Unicode tables are slow, and validation keys every entry.
+    let keep = |c: &char| match *c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{4e00}'..='\u{9fff}' => true,
+        c => c.is_alphanumeric(),
+    };
+    s.chars().filter(keep).collect()
+}
+
+/// A path with each level reduced to its [`item_key`], to match many entries against many items cheaply.
+pub fn key_path(path: &[String]) -> Vec<String> {
+    path.iter().map(|s| item_key(s)).collect()
+}
+
+/// [`GuideItem::matches`] on paths already keyed with [`key_path`]: `item` the guideline item's, `path` the entry's.
+pub fn keys_match(item: &[String], path: &[String]) -> bool {
+    let (Some(g_first), Some(first)) = (item.first(), path.first()) else { return false };
+    if path.len() == 1 {
+        return item.last().is_some_and(|g| g == first) || (item.len() == 1 && g_first == first);
+    }
+    match item.get(1) {
+        None => g_first == first,
+        Some(g_second) => {
+            let second = &path[1];
+            (g_first == first && g_second == second)
+                // A local catalog renames the 一级 heading but keeps the 二级 item.
+                || (g_second == second && path.len() == item.len() && g_second.chars().count() >= 4)
+        }
+    }
 }
 
 impl GuideItem {
     /// Whether a catalog item path is this guideline item: same 一级 and (when the guideline has one) 二级
     /// 事项; a one-column catalog (单列公开事项) matches on the guideline's last level.
     pub fn matches(&self, path: &[String]) -> bool {
-        let (Some(g_first), Some(first)) = (self.item.first(), path.first()) else { return false };
-        let (g_first, first) = (item_key(g_first), item_key(first));
-        if path.len() == 1 {
-            return self.item.last().is_some_and(|g| item_key(g) == first)
-                || (self.item.len() == 1 && g_first == first);
-        }
-        match self.item.get(1) {
-            None => g_first == first,
-            Some(g_second) => {
-                let g_second = item_key(g_second);
-                let second = item_key(&path[1]);
-                (g_first == first && g_second == second)
-                    // A local catalog renames the 一级 heading but keeps the 二级 item.
-                    || (g_second == second && path.len() == self.item.len() && g_second.chars().count() >= 4)
-            }
-        }
+        keys_match(&key_path(&self.item), &key_path(path))
     }
 }

@@ -95,7 +95,7 @@ pub fn Grid(props: &Props) -> Html {
         });
     }
 
-    let catalog = &state.catalog;
+    let catalog = state.catalog.borrow();
     let rows_html = (start..end).map(|r| {
         let i = state.visible[r];
         let e = &catalog.entries[i];

@@ -32,9 +32,9 @@ use crate::{io, store};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub id: String,
-    pub initial: Catalog,
-    /// False when the catalog could not be stored when it was created or imported.
-    pub saved: bool,
+    pub initial: Rc<Catalog>,
+    /// Not stored yet (just created or imported): the first save happens at once.
+    pub fresh: bool,
     /// What the importer noticed, shown above the findings.
     pub notes: Rc<Vec<ReportDiagnostic>>,
     pub on_home: Callback<()>,
@@ -60,16 +60,34 @@ fn after_paint(f: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(later.unchecked_ref());
 }
 
+/// Run `f` when the browser is idle after painting (so a large catalog's save never delays the next keystroke),
+/// and within half a second in any case.
+fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &500.into());
+            let _ = request.call2(&window, &Closure::once_into_js(f), &options);
+        }
+        None => after_paint(f),
+    }
+}
+
 #[component]
 pub fn Editor(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let state = use_reducer(|| State::new(props.id.clone(), props.initial.clone(), props.saved));
+    let state = use_reducer(|| State::new(props.id.clone(), (*props.initial).clone(), props.fresh));
     let status = use_state(|| None::<String>);
     let history_open = use_state(|| false);
     let printing = use_state(|| false);
 
-    // Autosave: each new generation of the catalog is written once the frame is painted, so typing never waits
-    // on storage; a newer edit made before the write supersedes it. The first save of a session keeps a version.
+    // Autosave: each new generation of the catalog is written once the frame is painted and the browser is idle
+    // (within 0.5 s), so typing never waits on storage; a newer edit made before the write supersedes it. The
+    // first save of a session keeps a version.
     let latest = use_mut_ref(|| Cell::new(0u64));
     let versioned = use_mut_ref(|| false);
     latest.borrow().set(state.generation);
@@ -77,14 +95,14 @@ pub fn Editor(props: &Props) -> Html {
         let (state, latest, versioned) = (state.clone(), latest.clone(), versioned.clone());
         use_effect_with(state.generation, move |&generation| {
             if generation > 0 {
-                after_paint(move || {
+                when_idle(move || {
                     if latest.borrow().get() != generation {
                         return;
                     }
                     let version = !std::mem::replace(&mut *versioned.borrow_mut(), true);
-                    let (id, catalog, errors) = (state.id.clone(), state.catalog.clone(), state.errors());
+                    let write = store::save(&state.id, &state.catalog.borrow(), state.errors(), version);
                     wasm_bindgen_futures::spawn_local(async move {
-                        let result = store::save(&id, &catalog, errors, version).await.map_err(|e| e.0);
+                        let result = write.await.map_err(|e| e.0);
                         state.dispatch(Action::Saved { generation, result });
                     });
                 });
@@ -176,7 +194,7 @@ pub fn Editor(props: &Props) -> Html {
             let rows: Vec<Vec<String>> = state
                 .visible
                 .iter()
-                .map(|&i| COLUMNS.iter().map(|f| f.get(&state.catalog.entries[i])).collect())
+                .map(|&i| COLUMNS.iter().map(|f| f.get(&state.catalog.borrow().entries[i])).collect())
                 .collect();
             let text = tsv::write(&rows);
             let clipboard = web_sys::window()
@@ -197,7 +215,7 @@ pub fn Editor(props: &Props) -> Html {
     let export = |format: &'static str| {
         let (state, status) = (state.clone(), status.clone());
         Callback::from(move |_| {
-            let catalog = (*state.catalog).clone();
+            let catalog = state.catalog.borrow().clone();
             let name = format!("{}.{format}", file_stem(&catalog));
             if format == "json" {
                 io::download(&name, io::mime("json"), catalog_core::to_json(&catalog).as_bytes());
@@ -237,9 +255,9 @@ pub fn Editor(props: &Props) -> Html {
                 let c = state.catalog.clone();
                 Callback::from(move |_| {
                     io::download(
-                        &format!("{}-备份.json", file_stem(&c)),
+                        &format!("{}-备份.json", file_stem(&c.borrow())),
                         "application/json",
-                        catalog_core::to_json(&c).as_bytes(),
+                        catalog_core::to_json(&c.borrow()).as_bytes(),
                     )
                 })
             };
@@ -261,7 +279,7 @@ pub fn Editor(props: &Props) -> Html {
             (lang.t("未保存", "Not saved"), Some(alert))
         }
     };
-    let catalog = &state.catalog;
+    let catalog = state.catalog.borrow();
     let title = if catalog.meta.title.is_empty() {
         lang.t("（未命名目录）", "(untitled catalog)").to_owned()
     } else {

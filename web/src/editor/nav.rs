@@ -7,7 +7,7 @@ use catalog_core::domains::DOMAINS;
 use catalog_core::{Severity, seeds};
 use yew::prelude::*;
 
-use super::state::{Action, State};
+use super::state::{Action, Found, State};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -22,30 +22,58 @@ struct Tally {
     warnings: usize,
 }
 
+/// Entries, errors and warnings per domain, and the domains in navigator order (the 26, then any other present).
+fn tally(catalog: &catalog_core::Catalog, found: &Found) -> (Vec<String>, HashMap<String, Tally>) {
+    let mut tally: HashMap<String, Tally> = HashMap::new();
+    let mut names: Vec<String> = DOMAINS.iter().map(|d| (*d).to_owned()).collect();
+    // Entries come grouped by domain: one lookup per run of the same domain.
+    let mut run: Option<(&str, Tally)> = None;
+    let flush = |run: Option<(&str, Tally)>, tally: &mut HashMap<String, Tally>, names: &mut Vec<String>| {
+        if let Some((domain, t)) = run {
+            let total = tally.entry(domain.to_owned()).or_insert_with(|| {
+                if !names.iter().any(|n| n == domain) {
+                    names.push(domain.to_owned());
+                }
+                Tally::default()
+            });
+            total.entries += t.entries;
+            total.errors += t.errors;
+            total.warnings += t.warnings;
+        }
+    };
+    for (i, e) in catalog.entries.iter().enumerate() {
+        if run.as_ref().is_none_or(|(d, _)| *d != e.domain) {
+            flush(run.take(), &mut tally, &mut names);
+            run = Some((e.domain.as_str(), Tally::default()));
+        }
+        if let Some((_, t)) = run.as_mut() {
+            t.entries += 1;
+            for d in found.entry(i) {
+                match d.severity {
+                    Severity::Error => t.errors += 1,
+                    Severity::Warning => t.warnings += 1,
+                    Severity::Info => {}
+                }
+            }
+        }
+    }
+    flush(run, &mut tally, &mut names);
+    (names, tally)
+}
+
 #[component]
 pub fn DomainNav(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let state = &props.state;
-    let catalog = &state.catalog;
-    let mut tally: HashMap<&str, Tally> = HashMap::new();
-    let mut names: Vec<&str> = DOMAINS.to_vec();
-    for (i, e) in catalog.entries.iter().enumerate() {
-        let t = tally.entry(e.domain.as_str()).or_insert_with(|| {
-            if !names.contains(&e.domain.as_str()) {
-                names.push(e.domain.as_str());
-            }
-            Tally::default()
-        });
-        t.entries += 1;
-        for d in state.found.entry(i) {
-            match d.severity {
-                Severity::Error => t.errors += 1,
-                Severity::Warning => t.warnings += 1,
-                Severity::Info => {}
-            }
-        }
-    }
-    let items = names.iter().map(|&name| {
+    let catalog = state.catalog.borrow();
+    // Counted once per change of the catalog (not on every selection move).
+    let counts = {
+        let (catalog, found) = (state.catalog.clone(), state.found.clone());
+        use_memo(state.generation, move |_| tally(&catalog.borrow(), &found))
+    };
+    let (names, tally) = (&counts.0, &counts.1);
+    let items = names.iter().map(|name| {
+        let name = name.as_str();
         let t = tally.get(name);
         let (count, errors, warnings) = t.map_or((0, 0, 0), |t| (t.entries, t.errors, t.warnings));
         let na = catalog.not_applicable.iter().any(|n| n.domain == name);

@@ -1,6 +1,9 @@
 //! The editor's state and every change to it, as one reducer: each edit (a cell, a pasted block, a fix, an added
 //! or deleted row) is one undo step and revalidates the entries it changed; the editor saves it right after the
 //! repaint (see `Editor`'s save effect), and a `Saved` action records how that went.
+//!
+//! A 10,000-entry catalog is edited in place (one `RefCell` shared by every state) and undo keeps the entries an
+//! edit replaced, not copies of the catalog: a cell edit costs one entry, not ten thousand.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,6 +18,32 @@ use super::fields::{COLUMNS, Field};
 use crate::store;
 
 const UNDO_LIMIT: usize = 200;
+/// Entries the undo history may hold in all (a whole-catalog step holds all of them).
+const UNDO_WEIGHT: usize = 200_000;
+
+/// What an edit replaced, to put back.
+#[derive(Clone)]
+enum Step {
+    /// Entries changed in place, at their indices.
+    Entries(Vec<(usize, Entry)>),
+    /// Rows added, deleted or moved, or meta changed: the catalog before.
+    Whole(Box<Catalog>),
+}
+
+impl Step {
+    fn weight(&self) -> usize {
+        match self {
+            Step::Entries(list) => list.len(),
+            Step::Whole(c) => c.entries.len() + 1,
+        }
+    }
+}
+
+/// Which entries an edit may change: named ones (revalidated alone) or anything.
+enum Scope {
+    Entries(Vec<usize>),
+    Whole,
+}
 
 #[derive(Clone, PartialEq)]
 pub enum Saved {
@@ -30,9 +59,10 @@ pub type Found = Revalidated<ReportDiagnostic>;
 #[derive(Clone)]
 pub struct State {
     pub id: String,
-    pub catalog: Rc<Catalog>,
-    undo: Vec<Rc<Catalog>>,
-    redo: Vec<Rc<Catalog>>,
+    /// The catalog, edited in place; `generation` says when it changed.
+    pub catalog: Rc<RefCell<Catalog>>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
     /// Domain shown in the grid (`None`: every entry).
     pub domain: Option<String>,
     /// Catalog indices of the rows the grid shows.
@@ -127,24 +157,24 @@ fn visible_of(catalog: &Catalog, domain: Option<&String>) -> Rc<Vec<usize>> {
 }
 
 impl State {
-    /// `saved` is false when the browser refused to store the catalog as it was created or imported.
-    pub fn new(id: String, catalog: Catalog, saved: bool) -> State {
+    /// `fresh`: the catalog is not stored yet (just created or imported); its first generation is due for saving.
+    pub fn new(id: String, catalog: Catalog, fresh: bool) -> State {
         let domain = catalog.entries.first().map(|e| e.domain.clone());
         let validator = Rc::new(RefCell::new(Revalidator::new()));
         let found = Rc::new(validator.borrow_mut().run(&catalog, |d| ReportDiagnostic::from(d)));
         State {
             id,
             visible: visible_of(&catalog, domain.as_ref()),
-            catalog: Rc::new(catalog),
+            catalog: Rc::new(RefCell::new(catalog)),
             undo: Vec::new(),
             redo: Vec::new(),
             domain,
             cursor: (0, 0),
             found,
             validator,
-            generation: 0,
+            generation: u64::from(fresh),
             ticked: Vec::new(),
-            saved: if saved { Saved::Yes } else { Saved::Failed("QuotaExceededError".into()) },
+            saved: if fresh { Saved::Pending } else { Saved::Yes },
         }
     }
 
@@ -161,26 +191,62 @@ impl State {
         self.found.all().filter(|d| d.severity == Severity::Error).count()
     }
 
-    /// Apply one edit as one undo step; unchanged catalogs make no step.
-    fn edit(&self, change: impl FnOnce(&mut Catalog, &[usize])) -> State {
-        let mut next = (*self.catalog).clone();
-        change(&mut next, &self.visible);
-        if next == *self.catalog {
-            return self.clone();
-        }
+    /// Apply one edit as one undo step; an edit that changes nothing makes no step.
+    fn edit(&self, scope: Scope, change: impl FnOnce(&mut Catalog, &[usize])) -> State {
+        let step = {
+            let mut catalog = self.catalog.borrow_mut();
+            match scope {
+                Scope::Entries(indices) => {
+                    let before: Vec<(usize, Entry)> =
+                        indices.iter().filter_map(|&i| Some((i, catalog.entries.get(i)?.clone()))).collect();
+                    change(&mut catalog, &self.visible);
+                    let changed: Vec<(usize, Entry)> =
+                        before.into_iter().filter(|(i, e)| catalog.entries.get(*i) != Some(e)).collect();
+                    (!changed.is_empty()).then_some(Step::Entries(changed))
+                }
+                Scope::Whole => {
+                    let before = catalog.clone();
+                    change(&mut catalog, &self.visible);
+                    (*catalog != before).then(|| Step::Whole(Box::new(before)))
+                }
+            }
+        };
+        let Some(step) = step else { return self.clone() };
         let mut state = self.clone();
-        state.undo.push(self.catalog.clone());
-        if state.undo.len() > UNDO_LIMIT {
+        let touched = touched(&step);
+        state.undo.push(step);
+        while state.undo.len() > UNDO_LIMIT || state.undo.iter().map(Step::weight).sum::<usize>() > UNDO_WEIGHT {
             state.undo.remove(0);
         }
         state.redo.clear();
-        state.commit(Rc::new(next))
+        state.commit(touched)
     }
 
-    fn commit(mut self, catalog: Rc<Catalog>) -> State {
-        self.found = Rc::new(self.validator.borrow_mut().run(&catalog, |d| ReportDiagnostic::from(d)));
-        self.visible = visible_of(&catalog, self.domain.as_ref());
-        self.catalog = catalog;
+    /// Put back what `step` replaced; the step that puts the present back.
+    fn swap(&self, step: Step) -> Step {
+        let mut catalog = self.catalog.borrow_mut();
+        match step {
+            Step::Entries(list) => Step::Entries(
+                list.into_iter()
+                    .filter_map(|(i, e)| Some((i, std::mem::replace(catalog.entries.get_mut(i)?, e))))
+                    .collect(),
+            ),
+            Step::Whole(before) => Step::Whole(Box::new(std::mem::replace(&mut *catalog, *before))),
+        }
+    }
+
+    /// Revalidate (only `touched` entries when named), show, and mark for saving.
+    fn commit(mut self, touched: Option<Vec<usize>>) -> State {
+        {
+            let catalog = self.catalog.borrow();
+            let make = |d: &catalog_core::Diagnostic| ReportDiagnostic::from(d);
+            let mut validator = self.validator.borrow_mut();
+            self.found = Rc::new(match touched {
+                Some(indices) => validator.run_changed(&catalog, &indices, make),
+                None => validator.run(&catalog, make),
+            });
+            self.visible = visible_of(&catalog, self.domain.as_ref());
+        }
         self.generation += 1;
         self.saved = Saved::Pending;
         self.cursor.0 = self.cursor.0.min(self.visible.len().saturating_sub(1));
@@ -188,10 +254,35 @@ impl State {
     }
 
     fn show(mut self, domain: Option<String>) -> State {
-        self.visible = visible_of(&self.catalog, domain.as_ref());
+        self.visible = visible_of(&self.catalog.borrow(), domain.as_ref());
         self.domain = domain;
         self
     }
+
+    /// Catalog indices of visible rows (positions among the visible rows).
+    fn rows(&self, rows: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        rows.into_iter().filter_map(|r| self.visible.get(r).copied()).collect()
+    }
+}
+
+/// The entries a step changes in place, or `None` for a whole-catalog step.
+fn touched(step: &Step) -> Option<Vec<usize>> {
+    match step {
+        Step::Entries(list) => Some(list.iter().map(|(i, _)| *i).collect()),
+        Step::Whole(_) => None,
+    }
+}
+
+/// The entries fixes touch, or the whole catalog when one fixes the catalog's meta.
+fn fix_scope<'a>(catalog: &Catalog, fixes: impl IntoIterator<Item = (Option<&'a str>, &'a str)>) -> Scope {
+    let mut indices = Vec::new();
+    for (entry, field) in fixes {
+        match entry.and_then(|label| entry_index(catalog, label)) {
+            Some(i) if !field.starts_with("meta.") => indices.push(i),
+            _ => return Scope::Whole,
+        }
+    }
+    Scope::Entries(indices)
 }
 
 fn entry_index(catalog: &Catalog, label: &str) -> Option<usize> {
@@ -244,7 +335,7 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = match action {
-            Action::Set { row, col, text } => self.edit(|c, visible| {
+            Action::Set { row, col, text } => self.edit(Scope::Entries(self.rows([row])), |c, visible| {
                 if let (Some(&i), Some(field)) = (visible.get(row), COLUMNS.get(col)) {
                     field.set(&mut c.entries[i], &text);
                 }
@@ -252,12 +343,17 @@ impl Reducible for State {
             Action::Paste { rows } => {
                 let (row0, col0) = self.cursor;
                 let domain = self.domain.clone().unwrap_or_default();
-                self.edit(|c, visible| {
+                // A block longer than the rows below adds rows, as Excel does.
+                let scope = if row0 + rows.len() <= self.visible.len() {
+                    Scope::Entries(self.rows(row0..row0 + rows.len()))
+                } else {
+                    Scope::Whole
+                };
+                self.edit(scope, |c, visible| {
                     for (r, cells) in rows.iter().enumerate() {
                         let index = match visible.get(row0 + r) {
                             Some(&i) => i,
                             None => {
-                                // A block longer than the rows below adds rows, as Excel does.
                                 c.entries.push(new_entry(&domain));
                                 c.entries.len() - 1
                             }
@@ -270,7 +366,10 @@ impl Reducible for State {
                     }
                 })
             }
-            Action::Fix { entry, field, value } => self.edit(|c, _| apply_fix(c, entry.as_deref(), &field, &value)),
+            Action::Fix { entry, field, value } => {
+                let scope = fix_scope(&self.catalog.borrow(), [(entry.as_deref(), field.as_str())]);
+                self.edit(scope, |c, _| apply_fix(c, entry.as_deref(), &field, &value))
+            }
             Action::FixAll { code } => {
                 let fixes: Vec<_> = self
                     .found
@@ -278,7 +377,9 @@ impl Reducible for State {
                     .filter(|d| d.code == code)
                     .filter_map(|d| d.fix.clone().map(|f| (d.entry.clone(), f)))
                     .collect();
-                self.edit(|c, _| {
+                let scope =
+                    fix_scope(&self.catalog.borrow(), fixes.iter().map(|(e, f)| (e.as_deref(), f.field.as_str())));
+                self.edit(scope, |c, _| {
                     for (entry, fix) in &fixes {
                         apply_fix(c, entry.as_deref(), &fix.field, &fix.value);
                     }
@@ -286,7 +387,7 @@ impl Reducible for State {
             }
             Action::Add => {
                 let domain = self.domain.clone().unwrap_or_else(|| "社会救助".to_owned());
-                let mut state = self.edit(|c, visible| {
+                let mut state = self.edit(Scope::Whole, |c, visible| {
                     let at = visible.last().map_or(c.entries.len(), |i| i + 1);
                     c.entries.insert(at, new_entry(&domain));
                 });
@@ -295,36 +396,31 @@ impl Reducible for State {
             }
             Action::Delete => {
                 let row = self.cursor.0;
-                self.edit(|c, visible| {
+                self.edit(Scope::Whole, |c, visible| {
                     if let Some(&i) = visible.get(row) {
                         c.entries.remove(i);
                     }
                 })
             }
-            Action::Undo => match self.undo.last().cloned() {
-                Some(previous) => {
-                    let mut state = (*self).clone();
-                    state.undo.pop();
-                    state.redo.push(self.catalog.clone());
-                    state.commit(previous)
+            Action::Undo | Action::Redo => {
+                let undo = matches!(action, Action::Undo);
+                let mut state = (*self).clone();
+                let Some(step) = (if undo { state.undo.pop() } else { state.redo.pop() }) else { return self };
+                let back = state.swap(step);
+                let touched = touched(&back);
+                if undo {
+                    state.redo.push(back)
+                } else {
+                    state.undo.push(back)
                 }
-                None => return self,
-            },
-            Action::Redo => match self.redo.last().cloned() {
-                Some(next) => {
-                    let mut state = (*self).clone();
-                    state.redo.pop();
-                    state.undo.push(self.catalog.clone());
-                    state.commit(next)
-                }
-                None => return self,
-            },
+                state.commit(touched)
+            }
             Action::Domain(domain) => State { cursor: (0, 0), ticked: Vec::new(), ..(*self).clone() }.show(domain),
             Action::Move { up } => {
                 let row = self.cursor.0;
                 let target = if up { row.checked_sub(1) } else { Some(row + 1) };
                 let Some(target) = target.filter(|t| *t < self.visible.len()) else { return self };
-                let mut state = self.edit(|c, visible| c.entries.swap(visible[row], visible[target]));
+                let mut state = self.edit(Scope::Whole, |c, visible| c.entries.swap(visible[row], visible[target]));
                 state.cursor.0 = target;
                 state
             }
@@ -340,7 +436,7 @@ impl Reducible for State {
             }
             Action::Bulk { col, text } => {
                 let rows = self.ticked.clone();
-                self.edit(|c, visible| {
+                self.edit(Scope::Entries(self.rows(rows.iter().copied())), |c, visible| {
                     if let Some(field) = COLUMNS.get(col) {
                         for i in rows.iter().filter_map(|r| visible.get(*r)) {
                             field.set(&mut c.entries[*i], &text);
@@ -353,8 +449,11 @@ impl Reducible for State {
                 State { cursor: (row.min(rows.saturating_sub(1)), col.min(COLUMNS.len() - 1)), ..(*self).clone() }
             }
             Action::Reveal { entry, field } => {
-                let Some(i) = entry_index(&self.catalog, &entry) else { return self };
-                let domain = self.catalog.entries[i].domain.clone();
+                let found = {
+                    let catalog = self.catalog.borrow();
+                    entry_index(&catalog, &entry).map(|i| (i, catalog.entries[i].domain.clone()))
+                };
+                let Some((i, domain)) = found else { return self };
                 let mut state = (*self).clone().show(Some(domain));
                 let row = state.visible.iter().position(|&v| v == i).unwrap_or(0);
                 let col = field
@@ -363,7 +462,7 @@ impl Reducible for State {
                 state.cursor = (row, col);
                 state
             }
-            Action::Restore(catalog) => self.edit(|c, _| *c = *catalog),
+            Action::Restore(catalog) => self.edit(Scope::Whole, |c, _| *c = *catalog),
             Action::Retry => State { generation: self.generation + 1, saved: Saved::Pending, ..(*self).clone() },
             Action::Saved { generation, result } => {
                 if generation != self.generation {

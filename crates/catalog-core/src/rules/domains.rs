@@ -1,19 +1,21 @@
 //! Domains: known names, no duplicate items, 26-domain coverage, and conformance to each domain's guideline.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::{At, Findings, catalog_diag, fix};
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::domains::{self, DOMAINS, DomainName};
 use crate::model::Catalog;
-use crate::seeds::{self, DomainGuide, GuideItem, item_key};
+use crate::seeds::{self, DomainGuide, GuideItem, item_key, key_path, keys_match};
 use crate::text::is_blank;
 use crate::vocab::GOVERNMENT_LEVELS;
 
 pub(super) fn check(catalog: &Catalog, out: &mut Findings) {
     // Entries per canonical domain, in file order.
     let mut by_domain: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
-    let mut first_seen: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
+    // Each entry's item path keyed once, for the duplicate check here and the guideline matching below.
+    let keyed: Vec<Vec<String>> = catalog.entries.iter().map(|e| key_path(&e.item)).collect();
+    let mut first_seen: HashMap<(&'static str, &[String]), usize> = HashMap::new();
     for (index, entry) in catalog.entries.iter().enumerate() {
         let at = At { entry, index };
         let canonical = match domains::resolve(&entry.domain) {
@@ -31,11 +33,11 @@ pub(super) fn check(catalog: &Catalog, out: &mut Findings) {
             }
         };
         by_domain.entry(canonical).or_default().push(index);
-        let path: Vec<String> = entry.item.iter().map(|s| item_key(s)).collect();
+        let path = keyed[index].as_slice();
         if path.iter().all(String::is_empty) {
             continue;
         }
-        match first_seen.get(&(canonical, path.join("/"))) {
+        match first_seen.get(&(canonical, path)) {
             Some(&first) => {
                 let first_entry = &catalog.entries[first];
                 let first = match first_entry.row() {
@@ -45,13 +47,13 @@ pub(super) fn check(catalog: &Catalog, out: &mut Findings) {
                 out.entry(&at, Finding::ItemDuplicate { path: entry.item.join("/"), first }, "item", None);
             }
             None => {
-                first_seen.insert((canonical, path.join("/")), index);
+                first_seen.insert((canonical, path), index);
             }
         }
     }
 
     check_not_applicable(catalog, &by_domain, &mut out.catalog);
-    check_guidelines(catalog, &by_domain, out);
+    check_guidelines(catalog, &by_domain, &keyed, out);
     check_removed(catalog, &by_domain, &mut out.catalog);
 }
 
@@ -107,7 +109,12 @@ fn named_items(guide: &'static DomainGuide, level: Option<&str>, path: &[String]
 
 /// Guideline items missing from a covered domain (warning) and local additions (info). An item the catalog
 /// declares removed with a reason (删减事项说明) is not missing.
-fn check_guidelines(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usize>>, out: &mut Findings) {
+fn check_guidelines(
+    catalog: &Catalog,
+    covered: &BTreeMap<&'static str, Vec<usize>>,
+    keyed: &[Vec<String>],
+    out: &mut Findings,
+) {
     let level = government_level(catalog);
     let excused: Vec<&'static GuideItem> = match level {
         Some(level) => catalog
@@ -121,11 +128,12 @@ fn check_guidelines(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usiz
     };
     for (domain, indices) in covered {
         let Some(guide) = seeds::guide(domain) else { continue };
-        let entries: Vec<&[String]> = indices.iter().map(|&i| catalog.entries[i].item.as_slice()).collect();
+        let entries: Vec<&[String]> = indices.iter().map(|&i| keyed[i].as_slice()).collect();
+        let items: Vec<Vec<String>> = guide.items.iter().map(|g| key_path(&g.item)).collect();
         if let Some(level) = level {
-            for item in guide.items.iter().filter(|g| g.applies_to(level)) {
+            for (item, keys) in guide.items.iter().zip(&items).filter(|(g, _)| g.applies_to(level)) {
                 let removed = excused.iter().any(|e| std::ptr::eq(*e, item));
-                if !removed && !entries.iter().any(|path| item.matches(path)) {
+                if !removed && !entries.iter().any(|path| keys_match(keys, path)) {
                     let source =
                         guide.guideline.document_number.clone().unwrap_or_else(|| guide.guideline.title.clone());
                     let finding =
@@ -134,9 +142,9 @@ fn check_guidelines(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usiz
                 }
             }
         }
-        for &index in indices {
+        for (&index, path) in indices.iter().zip(&entries) {
             let entry = &catalog.entries[index];
-            if !guide.items.iter().any(|g| g.matches(&entry.item)) {
+            if !items.iter().any(|keys| keys_match(keys, path)) {
                 let at = At { entry, index };
                 out.entry(&at, Finding::GuidelineLocal { domain: (*domain).to_owned() }, "item", None);
             }

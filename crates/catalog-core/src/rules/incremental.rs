@@ -6,14 +6,29 @@ use std::rc::Rc;
 
 use super::{validate_across, validate_entry};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Catalog, Entry};
+use crate::model::{Catalog, Entry, Meta, NotApplicable, RemovedItem};
 
 /// Keeps each entry's one-entry findings, made into `T` (e.g. a rendered report line), keyed by the entry's label
-/// and content and the catalog's level.
+/// and content and the catalog's level; and the last result, for edits the caller can name.
 #[derive(Debug, Clone)]
 pub struct Revalidator<T> {
     level: String,
     cache: HashMap<String, (Entry, Rc<Vec<T>>)>,
+    last: Option<Last<T>>,
+}
+
+/// The last run: its result and what the rules reading the whole catalog read besides the entries.
+#[derive(Debug, Clone)]
+struct Last<T> {
+    result: Revalidated<T>,
+    meta: Meta,
+    not_applicable: Vec<NotApplicable>,
+    removed: Vec<RemovedItem>,
+}
+
+/// What of an entry the rules comparing entries read (besides where it came from).
+fn compared(e: &Entry) -> (&str, &str, &[String], &Option<crate::model::SourceRef>) {
+    (&e.id, &e.domain, &e.item, &e.source)
 }
 
 /// Findings in [`super::validate`]'s order: the catalog's, then per entry its own and those comparing it.
@@ -28,11 +43,11 @@ pub struct Revalidated<T> {
 
 impl<T> Default for Revalidator<T> {
     fn default() -> Self {
-        Revalidator { level: String::new(), cache: HashMap::new() }
+        Revalidator { level: String::new(), cache: HashMap::new(), last: None }
     }
 }
 
-impl<T> Revalidator<T> {
+impl<T: Clone> Revalidator<T> {
     pub fn new() -> Self {
         Self::default()
     }
@@ -62,11 +77,64 @@ impl<T> Revalidator<T> {
             own.push(found);
         }
         let across = validate_across(catalog);
-        Revalidated {
+        let result = Revalidated {
             catalog: across.catalog.iter().map(&make).collect(),
             own,
             across: across.entries.iter().map(|list| list.iter().map(&make).collect()).collect(),
+        };
+        self.remember(catalog, &result);
+        result
+    }
+
+    /// Like [`Revalidator::run`], for a catalog that differs from the last one run only in the entries at
+    /// `changed` (none added, removed or moved): only those are rechecked, and the rules comparing entries rerun
+    /// only when a changed entry's id, domain or item did change (or the catalog's meta, 未涉及 or 删减 lists).
+    /// Anything else falls back to a full [`Revalidator::run`].
+    pub fn run_changed(
+        &mut self,
+        catalog: &Catalog,
+        changed: &[usize],
+        make: impl Fn(&Diagnostic) -> T,
+    ) -> Revalidated<T>
+    where
+        T: Clone,
+    {
+        let usable = self.last.as_ref().is_some_and(|l| {
+            l.result.own.len() == catalog.entries.len()
+                && l.meta == catalog.meta
+                && changed.iter().all(|&i| i < catalog.entries.len())
+        });
+        let Some(last) = self.last.take().filter(|_| usable) else { return self.run(catalog, make) };
+        let mut result = last.result;
+        let mut across_changed = last.not_applicable != catalog.not_applicable || last.removed != catalog.removed;
+        for &index in changed {
+            let entry = &catalog.entries[index];
+            let label = entry.label(index);
+            let before = self.cache.get(&label).map(|(e, _)| compared(e));
+            across_changed |= before != Some(compared(entry));
+            let found = Rc::new(validate_entry(catalog, index).iter().map(&make).collect::<Vec<T>>());
+            self.cache.insert(label, (entry.clone(), found.clone()));
+            result.own[index] = found;
         }
+        if across_changed {
+            let across = validate_across(catalog);
+            result.catalog = across.catalog.iter().map(&make).collect();
+            result.across = across.entries.iter().map(|list| list.iter().map(&make).collect()).collect();
+        }
+        self.remember(catalog, &result);
+        result
+    }
+
+    fn remember(&mut self, catalog: &Catalog, result: &Revalidated<T>)
+    where
+        T: Clone,
+    {
+        self.last = Some(Last {
+            result: result.clone(),
+            meta: catalog.meta.clone(),
+            not_applicable: catalog.not_applicable.clone(),
+            removed: catalog.removed.clone(),
+        });
     }
 }
 
@@ -120,6 +188,30 @@ mod tests {
         same(&mut r, &c);
         c.entries.clear();
         same(&mut r, &c);
+    }
+
+    #[test]
+    fn named_edits_equal_a_full_validation() {
+        let mut c = catalog();
+        let mut r = Revalidator::new();
+        let check = |r: &mut Revalidator<Diagnostic>, c: &Catalog, changed: &[usize]| {
+            let got: Vec<Diagnostic> = r.run_changed(c, changed, Diagnostic::clone).all().cloned().collect();
+            assert_eq!(got, validate(c), "after changing {changed:?}");
+        };
+        check(&mut r, &c, &[]);
+        c.entries[1].subject = "城关镇人民政府".into();
+        check(&mut r, &c, &[1]);
+        c.entries[2].item = c.entries[0].item.clone();
+        check(&mut r, &c, &[2]);
+        c.entries[0].id = c.entries[3].id.clone();
+        c.entries[3].time_limit = "20个工作日".into();
+        check(&mut r, &c, &[0, 3]);
+        c.not_applicable.clear();
+        check(&mut r, &c, &[]);
+        c.meta.level = "县级".into();
+        check(&mut r, &c, &[]);
+        c.entries.pop();
+        check(&mut r, &c, &[]);
     }
 
     #[test]
