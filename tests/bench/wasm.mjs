@@ -2,20 +2,22 @@
 // files: times (ms, performance.now() in the page) of validateFile, importFile and validate on the same bytes the
 // native measurements read. Prints one JSON line for `cargo xtask bench wasm`.
 // Usage: node tests/bench/wasm.mjs RUNS FN:PATH… (FN: validateFile | importFile | validate; PATH relative to the repo)
+// BENCH_WASM_MODULE (repo-relative) names another build of the package's web entry to measure instead.
 import { fileURLToPath } from "node:url";
 import { launch, serve } from "../lib/browser.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const [runs, ...cases] = process.argv.slice(2);
+const module = process.env.BENCH_WASM_MODULE ?? "dist/catalog-wasm/web/catalog_wasm.js";
 const { server, base } = await serve(root, { "/bench.html": "<!doctype html><meta charset=utf-8><title>bench</title>" });
 const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.goto(`${base}/bench.html`);
-  await page.evaluate(async (base) => {
-    window.wasm = await import(`${base}/dist/catalog-wasm/web/catalog_wasm.js`);
+  await page.evaluate(async ([base, module]) => {
+    window.wasm = await import(`${base}/${module}`);
     await window.wasm.default();
-  }, base);
+  }, [base, module]);
   const results = [];
   for (const c of cases) {
     const at = c.indexOf(":");

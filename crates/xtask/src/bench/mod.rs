@@ -234,10 +234,15 @@ impl Bench {
 
     /// Run a Node script of tests/bench and read the JSON it prints last.
     pub fn node(&self, script: &str, args: &[&str]) -> Result<Value, String> {
+        self.node_env(script, args, &[])
+    }
+
+    pub fn node_env(&self, script: &str, args: &[&str], env: &[(&str, &str)]) -> Result<Value, String> {
         eprintln!("→ node tests/bench/{script} {}", args.join(" "));
         let out = Command::new("node")
             .arg(self.root.join("tests/bench").join(script))
             .args(args)
+            .envs(env.iter().copied())
             .current_dir(&self.root)
             .stderr(std::process::Stdio::inherit())
             .output()
