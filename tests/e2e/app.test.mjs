@@ -233,6 +233,70 @@ test("a file dropped on the home screen is imported, with the importer's notes s
   await page.getByRole("button", { name: "返回列表" }).click();
 });
 
+test("公开依据 shows the citations it holds and normalises a document number in one click", async () => {
+  await page.getByRole("button", { name: /测试县城关镇政务公开事项标准目录$/ }).first().click();
+  await page.locator("h1", { hasText: "测试县城关镇" }).waitFor();
+  // The open cell covers the rows below it, as Excel's editing box does: move down with the keyboard.
+  await cell(1, 3).click(); // 公开依据
+  await page.keyboard.press("Enter");
+  await editor().fill("《中华人民共和国政府信息公开条例》（国务院令第711号）、国办发[2019]54号");
+  const cites = page.getByRole("group", { name: "识别出的依据" });
+  await cites.getByText("《中华人民共和国政府信息公开条例》").waitFor();
+  await cites.getByRole("button", { name: "规范文号写法" }).click();
+  await cell(2, 3).getByText("国办发〔2019〕54号").waitFor();
+  assert.match(await editor().inputValue(), /国办发〔2019〕54号/);
+  await page.screenshot({ path: join(root, "target/e2e-basis.png") });
+});
+
+test("the version history restores an earlier save, and undo takes the restore back", async () => {
+  await settled();
+  await page.getByRole("button", { name: "历史版本" }).click();
+  const dialog = page.getByRole("dialog", { name: "历史版本" });
+  const restore = dialog.getByRole("button", { name: "恢复此版本" });
+  await restore.first().waitFor();
+  assert.ok(await restore.count() >= 2, "the import and this session's first save each left a version");
+  await restore.last().click(); // the oldest: the catalog as it was imported
+  await dialog.waitFor({ state: "detached" });
+  assert.equal(await page.locator("table.grid").getByText("国办发〔2019〕54号").count(), 0, "the 依据 edit is not in the oldest version");
+  await page.getByRole("button", { name: "撤销" }).click();
+  await cell(2, 3).getByText("国办发〔2019〕54号").waitFor();
+  await settled();
+});
+
+test("the interface switches to English and back", async () => {
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("button", { name: "Undo" }).waitFor();
+  await page.getByRole("complementary", { name: "Findings" }).waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  await page.getByRole("button", { name: "中文" }).click();
+  await page.getByRole("button", { name: "撤销" }).waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
+});
+
+test("a catalog is duplicated from the home list", async () => {
+  await page.getByRole("button", { name: "返回列表" }).click();
+  await page.getByRole("button", { name: "复制 测试县城关镇政务公开事项标准目录" }).first().click();
+  await page.getByRole("button", { name: "测试县城关镇政务公开事项标准目录（副本）", exact: true }).first().waitFor();
+});
+
+test("catalogs saved by the first version (localStorage) move into IndexedDB", async () => {
+  const old = JSON.parse(await readFile(fixture("example-township.json"), "utf8"));
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  await fresh.goto(base);
+  await fresh.getByText("还没有目录").waitFor();
+  await fresh.evaluate((doc) => {
+    localStorage.setItem("zwgk.index", JSON.stringify([{ id: "c1", title: doc.meta.title, government: doc.meta.government, updated: 1, entries: doc.entries.length, errors: 0 }]));
+    localStorage.setItem("zwgk.doc.c1", JSON.stringify(doc));
+  }, old);
+  await fresh.reload();
+  await fresh.getByText("已将旧版保存的1份目录迁移到新的存储中").waitFor();
+  await fresh.getByRole("button", { name: old.meta.title, exact: true }).click();
+  await fresh.locator("h1", { hasText: old.meta.title }).waitFor();
+  assert.deepEqual(await fresh.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("zwgk.doc") || k === "zwgk.index")), []);
+  await context.close();
+});
+
 test("no request ever left the page's origin", () => {
   assert.deepEqual(foreign, []);
 });

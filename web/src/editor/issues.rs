@@ -31,10 +31,19 @@ const SHOWN: usize = 100;
 #[component]
 pub fn Issues(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    // How many findings of each code carry a fix: "fix all" appears where there is more than one.
+    // One pass over every finding: the first SHOWN of each severity, the counts, and how many of each code carry a
+    // fix ("fix all" appears where there is more than one).
     let mut fixable: HashMap<&str, usize> = HashMap::new();
-    for d in props.found.all().filter(|d| d.fix.is_some()) {
-        *fixable.entry(d.code.as_str()).or_default() += 1;
+    let mut lists: [(usize, Vec<&ReportDiagnostic>); 3] = Default::default();
+    for d in props.found.all() {
+        if d.fix.is_some() {
+            *fixable.entry(d.code.as_str()).or_default() += 1;
+        }
+        let (count, shown) = &mut lists[d.severity as usize];
+        *count += 1;
+        if shown.len() < SHOWN {
+            shown.push(d);
+        }
     }
     let groups = [
         (Severity::Error, lang.t("错误", "Errors")),
@@ -42,8 +51,8 @@ pub fn Issues(props: &Props) -> Html {
         (Severity::Info, lang.t("提示", "Notes")),
     ];
     let group = |(severity, name): (Severity, &str)| {
-        let list: Vec<&ReportDiagnostic> = props.found.all().filter(|d| d.severity == severity).collect();
-        let items = list.iter().take(SHOWN).map(|d| {
+        let (count, list) = &lists[severity as usize];
+        let items = list.iter().map(|d| {
             let reveal = d.entry.clone().map(|entry| {
                 let (cb, field) = (props.on_action.clone(), d.field.clone());
                 Callback::from(move |_| cb.emit(Action::Reveal { entry: entry.clone(), field: field.clone() }))
@@ -81,9 +90,9 @@ pub fn Issues(props: &Props) -> Html {
         };
         html! {
             <details open={severity != Severity::Info}>
-                <summary>{ format!("{name}（{}）", list.len()) }</summary>
+                <summary>{ format!("{name}（{count}）") }</summary>
                 <ul>{ for items }</ul>
-                if list.len() > SHOWN { <p class="muted">{ more }</p> }
+                if *count > SHOWN { <p class="muted">{ more }</p> }
             </details>
         }
     };
