@@ -74,6 +74,9 @@ pub struct PartResult {
     pub part: String,
     pub when: String,
     pub commit: String,
+    /// The 1-minute load average when the part started (other work on the machine skews every number).
+    #[serde(default)]
+    pub load: f64,
     pub rows: Vec<Row>,
     pub targets: Vec<Target>,
     #[serde(default)]
@@ -304,13 +307,36 @@ fn commit() -> String {
     if dirty { format!("{head} + uncommitted changes") } else { head }
 }
 
+/// The 1-minute load average (/proc/loadavg).
+fn loadavg() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|t| t.split_whitespace().next().and_then(|v| v.parse().ok()))
+        .unwrap_or(f64::NAN)
+}
+
+/// Wait (at most three minutes) for other work on the machine to calm down before a part starts.
+fn settle() -> f64 {
+    const QUIET: f64 = 1.2;
+    let start = std::time::Instant::now();
+    let mut load = loadavg();
+    if load >= QUIET {
+        eprintln!("load average {load:.2}: waiting up to 3 minutes for it to fall below {QUIET}");
+    }
+    while load >= QUIET && start.elapsed().as_secs() < 180 {
+        std::thread::sleep(std::time::Duration::from_secs(5));
+        load = loadavg();
+    }
+    load
+}
+
 fn now() -> String {
     output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).trim().to_owned()
 }
 
 fn print_table(result: &PartResult) {
     let width = result.rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(10).min(60);
-    println!("\n== {} ({}, {}) ==", result.part, result.when, result.commit);
+    println!("\n== {} ({}, {}, load {:.2}) ==", result.part, result.when, result.commit, result.load);
     for row in &result.rows {
         let (median, range, n) = cells(row);
         let pad = width.saturating_sub(row.name.chars().count());
@@ -333,7 +359,9 @@ fn markdown(results: &[PartResult], kept_notes: &str) -> String {
          defect of twelve kinds; county level unless said). Times are the median of the runs, with min–max; \
          `n` is the number of runs. Native code is built with the `release-native` profile (opt-level 3, LTO); the \
          wasm package and the app are the size-optimised builds in `dist/` (opt-level z, wasm-opt -Oz), run in \
-         headless Chromium. A ratio above 1× means the other tool (or wasm) takes longer.\n"
+         headless Chromium. A ratio above 1× means the other tool (or wasm) takes longer. Each part first waits \
+         (up to three minutes) for the machine's load average to fall below 1.2 and records it: other work on a \
+         shared machine slows every number.\n"
     );
     let _ = writeln!(md, "## Machine\n\n| | |\n|---|---|");
     for (k, v) in machine() {
@@ -349,7 +377,11 @@ fn markdown(results: &[PartResult], kept_notes: &str) -> String {
         let _ = writeln!(md, "| {} | {} | {verdict} |", t.goal, t.measured);
     }
     for r in results {
-        let _ = writeln!(md, "\n## {}\n\nMeasured {} at {}.\n", r.part, r.when, r.commit);
+        let _ = writeln!(
+            md,
+            "\n## {}\n\nMeasured {} at {}; 1-minute load average {:.2} when the part started.\n",
+            r.part, r.when, r.commit, r.load
+        );
         let _ = writeln!(md, "| measurement | median | min–max | n | note |\n|---|---:|---:|---:|---|");
         for row in &r.rows {
             let (median, range, n) = cells(row);
@@ -386,6 +418,7 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
     let mut failed = Vec::new();
     for part in PARTS.iter().filter(|p| parts.contains(p)) {
         eprintln!("\n### bench {part}");
+        let load = settle();
         let result = match *part {
             "native" => native::run(&mut bench),
             "compare" => compare::run(&mut bench),
@@ -396,7 +429,7 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
         match result {
             Ok((rows, targets, notes)) => {
                 let result =
-                    PartResult { part: (*part).to_owned(), when: now(), commit: commit(), rows, targets, notes };
+                    PartResult { part: (*part).to_owned(), when: now(), commit: commit(), load, rows, targets, notes };
                 print_table(&result);
                 let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
                 std::fs::write(results_dir().join(format!("{part}.json")), json).map_err(|e| e.to_string())?;
