@@ -317,7 +317,13 @@ pub fn app(b: &mut Bench) -> Result<Part, String> {
     );
     let dist_note =
         crate::output("git", &["-C", &b.root.to_string_lossy(), "log", "-1", "--format=%h %cd", "--", "web"]);
-    notes.push(format!("Last commit touching web/: {}.", dist_note.trim()));
+    let built =
+        crate::output("date", &["-u", "-r", &dist.join("app_bg.wasm").to_string_lossy(), "+%Y-%m-%d %H:%M UTC"]);
+    notes.push(format!(
+        "dist/app_bg.wasm was built {}; the last commit touching web/ then: {}.",
+        built.trim(),
+        dist_note.trim()
+    ));
     let gz_kb = gz as f64 / 1000.0;
     let targets = vec![
         target("Editor keystroke p95 ≤ 16 ms at 10k entries", format!("{} ms", num(p95_10k)), Some(p95_10k <= 16.0)),
