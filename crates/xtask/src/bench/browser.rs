@@ -154,6 +154,8 @@ pub fn wasm(b: &mut Bench) -> Result<Part, String> {
 /// The web package built with opt-level 3 and `wasm-opt -O3` into target/bench/wasm-o3 (own target dir, so the
 /// shipped build is untouched); returns the repo-relative path of its JS entry.
 fn speed_build(b: &Bench) -> Result<String, String> {
+    crate::ensure_wasm_target()?;
+    crate::wasm::ensure_wasm_bindgen()?;
     let target_dir = b.work.join("wasm-o3-target");
     let status = std::process::Command::new("cargo")
         .args([

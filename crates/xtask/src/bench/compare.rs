@@ -21,7 +21,12 @@ fn ensure_frictionless(b: &Bench) -> Result<PathBuf, String> {
     if crate::output(&tool.to_string_lossy(), &["--version"]).trim() == FRICTIONLESS {
         return Ok(tool);
     }
-    sh("python3", &["-m", "venv", &venv.to_string_lossy()])?;
+    if sh("python3", &["-m", "venv", &venv.to_string_lossy()]).is_err() {
+        // Debian's python3 keeps venv (ensurepip) in its own package.
+        sh("apt-get", &["update", "-qq"])?;
+        sh("apt-get", &["install", "-y", "-qq", "--no-install-recommends", "python3-venv"])?;
+        sh("python3", &["-m", "venv", "--clear", &venv.to_string_lossy()])?;
+    }
     let pip = venv.join("bin/pip");
     sh(&pip.to_string_lossy(), &["install", "--quiet", &format!("frictionless=={FRICTIONLESS}")])?;
     Ok(tool)
