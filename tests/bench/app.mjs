@@ -118,9 +118,9 @@ async function startEditing(page, row) {
     await line.locator("td.cell").first().click();
     return label();
   }
-  // The cell the editor opens on is checked by its label: the grid is being reworked, and a click has been seen
-  // to open the neighbouring column.
-  for (const c of [column, column - 1, column + 1]) {
+  // `column` counts the row-number header cell; the row's td cells do not: the 公开主体 td is column - 1.
+  // The label of the opened editor confirms it.
+  for (const c of [column - 1, column, column - 2]) {
     await line.locator("td").nth(c).click();
     if ((await label())?.includes("公开主体")) break;
   }
