@@ -24,7 +24,8 @@ pub fn History(props: &Props) -> Html {
             wasm_bindgen_futures::spawn_local(async move { versions.set(Some(store::history(&id).await)) });
         });
     }
-    let rows = versions.as_ref().map(|list| {
+    // None while reading; empty when nothing was saved yet.
+    let rows = versions.as_ref().filter(|list| !list.is_empty()).map(|list| {
         list.iter()
             .map(|v| {
                 let restore = {
@@ -71,10 +72,10 @@ pub fn History(props: &Props) -> Html {
                     "A version is kept at the first save after opening and every ten minutes after (the last 30). Undo takes a restore back.") }</p>
                 if let Some(m) = *message { <p class="alert" role="alert">{ m }</p> }
                 {
-                    match rows {
-                        None => html! { <p class="progress" role="status">{ lang.t("正在读取……", "Loading…") }</p> },
-                        Some(rows) if versions.as_ref().is_some_and(|v| v.is_empty()) => { let _ = rows; html! { <p>{ lang.t("还没有保存过的版本。", "No saved versions yet.") }</p> } },
-                        Some(rows) => html! {
+                    match (versions.is_some(), rows) {
+                        (false, _) => html! { <p class="progress" role="status">{ lang.t("正在读取……", "Loading…") }</p> },
+                        (true, None) => html! { <p>{ lang.t("还没有保存过的版本。", "No saved versions yet.") }</p> },
+                        (true, Some(rows)) => html! {
                             <table class="list">
                                 <thead><tr>
                                     <th scope="col">{ lang.t("保存时间", "Saved") }</th>

@@ -26,38 +26,23 @@ struct Tally {
 fn tally(catalog: &catalog_core::Catalog, found: &Found) -> (Vec<String>, HashMap<String, Tally>) {
     let mut tally: HashMap<String, Tally> = HashMap::new();
     let mut names: Vec<String> = DOMAINS.iter().map(|d| (*d).to_owned()).collect();
-    // Entries come grouped by domain: one lookup per run of the same domain.
-    let mut run: Option<(&str, Tally)> = None;
-    let flush = |run: Option<(&str, Tally)>, tally: &mut HashMap<String, Tally>, names: &mut Vec<String>| {
-        if let Some((domain, t)) = run {
-            let total = tally.entry(domain.to_owned()).or_insert_with(|| {
-                if !names.iter().any(|n| n == domain) {
-                    names.push(domain.to_owned());
-                }
-                Tally::default()
-            });
-            total.entries += t.entries;
-            total.errors += t.errors;
-            total.warnings += t.warnings;
-        }
-    };
     for (i, e) in catalog.entries.iter().enumerate() {
-        if run.as_ref().is_none_or(|(d, _)| *d != e.domain) {
-            flush(run.take(), &mut tally, &mut names);
-            run = Some((e.domain.as_str(), Tally::default()));
+        if !tally.contains_key(e.domain.as_str()) {
+            if !names.contains(&e.domain) {
+                names.push(e.domain.clone());
+            }
+            tally.insert(e.domain.clone(), Tally::default());
         }
-        if let Some((_, t)) = run.as_mut() {
-            t.entries += 1;
-            for d in found.entry(i) {
-                match d.severity {
-                    Severity::Error => t.errors += 1,
-                    Severity::Warning => t.warnings += 1,
-                    Severity::Info => {}
-                }
+        let Some(t) = tally.get_mut(e.domain.as_str()) else { continue };
+        t.entries += 1;
+        for d in found.entry(i) {
+            match d.severity {
+                Severity::Error => t.errors += 1,
+                Severity::Warning => t.warnings += 1,
+                Severity::Info => {}
             }
         }
     }
-    flush(run, &mut tally, &mut names);
     (names, tally)
 }
 
