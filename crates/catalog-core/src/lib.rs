@@ -5,12 +5,14 @@
 
 mod compact;
 pub mod diagnostic;
+pub mod diff;
 pub mod domains;
 pub mod load;
 pub mod messages;
 pub mod model;
 pub mod parse;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod schema;
 pub mod seeds;

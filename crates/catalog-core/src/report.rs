@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::load::LoadError;
 use crate::model::Catalog;
+use crate::review::{self, ReviewSummary};
 use crate::{domains, messages, rules};
 
 /// The report over one or more files.
@@ -30,6 +31,10 @@ pub struct FileReport {
     /// Set when the file could not be read at all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<ReportError>,
+    /// What a reviewing supervisor needs at a glance (coverage of the 26 domains, conformance to the guidelines);
+    /// absent when the file could not be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<ReviewSummary>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -103,6 +108,7 @@ impl FileReport {
         Self::from_diagnostics(path, catalog, &rules::validate(catalog))
     }
 
+    /// Summarise a catalog and its findings (the validator's, plus any the importer made) under `path`.
     pub fn from_diagnostics(path: &str, catalog: &Catalog, diagnostics: &[Diagnostic]) -> FileReport {
         let mut stats = Stats { entries: catalog.entries.len(), ..Stats::default() };
         for d in diagnostics {
@@ -124,6 +130,7 @@ impl FileReport {
             coverage,
             diagnostics: diagnostics.iter().map(ReportDiagnostic::from).collect(),
             error: None,
+            summary: Some(review::summarize(catalog, diagnostics)),
         }
     }
 
@@ -136,6 +143,7 @@ impl FileReport {
             coverage: BTreeMap::new(),
             diagnostics: Vec::new(),
             error: Some(error.into()),
+            summary: None,
         }
     }
 }
