@@ -34,3 +34,47 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         Err(_) => decode_with(GB18030, bytes, "GB18030/GBK"),
     }
 }
+
+/// The first line (1-based, as an editor shows it) written in another encoding than the rest, when a BOM-less file
+/// mixes UTF-8 lines with lines that are not UTF-8 (GBK rows pasted under a UTF-8 header, or the reverse). Such a
+/// file cannot be decoded right as a whole: one part would come out garbled, silently. A line counts as UTF-8 only
+/// when it holds at least two non-ASCII characters, so a GBK line that happens to form one valid UTF-8 sequence
+/// does not count.
+pub fn mixed_encoding_line(bytes: &[u8]) -> Option<usize> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return None;
+    }
+    let mut first_utf8 = None;
+    let mut first_other = None;
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        match std::str::from_utf8(line) {
+            Ok(text) if text.chars().filter(|c| !c.is_ascii()).count() >= 2 => {
+                first_utf8.get_or_insert(i + 1);
+            }
+            Ok(_) => {}
+            Err(_) => {
+                first_other.get_or_insert(i + 1);
+            }
+        }
+        if let (Some(a), Some(b)) = (first_utf8, first_other) {
+            return Some(a.max(b));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gbk_row_under_a_utf8_header_is_mixed() {
+        let (gbk, _, _) = GB18030.encode("社会救助,低保名单");
+        let mut bytes = "公开事项,公开内容\n".as_bytes().to_vec();
+        bytes.extend_from_slice(&gbk);
+        assert_eq!(mixed_encoding_line(&bytes), Some(2));
+        // Each part alone is one encoding.
+        assert_eq!(mixed_encoding_line(&gbk), None);
+        assert_eq!(mixed_encoding_line("公开事项\n公开内容\n".as_bytes()), None);
+    }
+}

@@ -24,6 +24,10 @@ pub enum ImportError {
     ZipBomb {
         limit: u64,
     },
+    /// A workbook zip with more entries than any real workbook.
+    ZipEntries {
+        limit: usize,
+    },
     Unsupported {
         extension: String,
     },
@@ -37,12 +41,21 @@ pub enum ImportError {
     TooManyColumns {
         limit: usize,
     },
+    /// More cells (rows × columns from A1, summed over the sheets) than a workbook may hold.
+    TooManyCells {
+        limit: usize,
+    },
     CellTooLong {
         row: usize,
         limit: usize,
     },
     /// Bytes that are not text in any supported encoding (a binary file named .csv).
     NotText,
+    /// UTF-8 and GBK lines in one file without a BOM: whichever way it is decoded, part of it is garbled.
+    MixedEncoding {
+        /// The first line (1-based) in the other encoding.
+        line: usize,
+    },
     Csv {
         row: u64,
         detail: String,
@@ -61,10 +74,13 @@ impl ImportError {
             ImportError::Unsupported { .. } => "import.unsupported",
             ImportError::TooLarge { .. } => "import.too-large",
             ImportError::ZipBomb { .. } => "import.zip-bomb",
+            ImportError::ZipEntries { .. } => "import.zip-entries",
             ImportError::TooManyRows { .. } => "import.too-many-rows",
             ImportError::TooManyColumns { .. } => "import.too-many-columns",
+            ImportError::TooManyCells { .. } => "import.too-many-cells",
             ImportError::CellTooLong { .. } => "import.cell-too-long",
             ImportError::NotText => "import.not-text",
+            ImportError::MixedEncoding { .. } => "import.mixed-encoding",
             ImportError::Csv { .. } => "import.csv",
             ImportError::Workbook(_) => "import.workbook",
             ImportError::NoTable => "import.no-table",
@@ -84,10 +100,19 @@ impl ImportError {
             ImportError::ZipBomb { limit } => {
                 format!("该 Excel 文件解压后超过 {} MB 或压缩比异常，疑似压缩炸弹，已拒绝", limit / 1_048_576)
             }
+            ImportError::ZipEntries { limit } => {
+                format!("该 Excel 文件内含的部件超过 {limit} 个，不像正常工作簿（疑似压缩炸弹），已拒绝")
+            }
             ImportError::TooManyRows { limit } => format!("行数超过上限（{limit} 行），请拆分文件"),
             ImportError::TooManyColumns { limit } => format!("列数超过上限（{limit} 列）"),
+            ImportError::TooManyCells { limit } => {
+                format!("单元格总数（从 A1 起的行数 × 列数）超过上限（{limit} 个），请拆分文件")
+            }
             ImportError::CellTooLong { row, limit } => format!("第{row}行有单元格超过 {limit} 个字符"),
             ImportError::NotText => "文件不是文本表格（可能是二进制文件被改成了 .csv）".to_owned(),
+            ImportError::MixedEncoding { line } => format!(
+                "文件混用了两种文字编码（UTF-8 与 GBK），第{line}行起与前文编码不同：请在 Excel/WPS 中打开后另存为“CSV UTF-8”再导入"
+            ),
             ImportError::Csv { row, .. } => format!("CSV 第{row}行格式错误（引号不配对？）"),
             ImportError::Workbook(_) => {
                 "无法打开该 Excel 文件：文件已损坏、被截断、已加密或不是 Excel 工作簿".to_owned()
@@ -106,10 +131,19 @@ impl ImportError {
             ImportError::ZipBomb { limit } => {
                 format!("workbook inflates beyond {limit} bytes or abnormally (zip bomb)")
             }
+            ImportError::ZipEntries { limit } => {
+                format!("workbook zip holds more than {limit} entries (not a normal workbook; zip bomb?)")
+            }
             ImportError::TooManyRows { limit } => format!("more than {limit} rows"),
             ImportError::TooManyColumns { limit } => format!("more than {limit} columns"),
+            ImportError::TooManyCells { limit } => {
+                format!("more than {limit} cells (rows × columns from A1, all sheets); split the file")
+            }
             ImportError::CellTooLong { row, limit } => format!("a cell in row {row} exceeds {limit} characters"),
             ImportError::NotText => "not a text table (binary data)".to_owned(),
+            ImportError::MixedEncoding { line } => format!(
+                "the file mixes two text encodings (UTF-8 and GBK); line {line} differs from the lines before: save it as \"CSV UTF-8\" in Excel/WPS and import again"
+            ),
             ImportError::Csv { row, detail } => format!("CSV error at row {row}: {detail}"),
             ImportError::Workbook(detail) => format!("cannot open the workbook: {detail}"),
             ImportError::NoTable => "no sheet has a catalog header row".to_owned(),

@@ -4,7 +4,7 @@
 use crate::ImportError;
 use crate::decode::{Decoded, decode};
 use crate::grid::Sheet;
-use crate::limits::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS};
+use crate::limits::{MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
 
 /// The separator the first line uses most.
 fn sniff_delimiter(text: &str) -> u8 {
@@ -25,12 +25,16 @@ pub fn read(bytes: &[u8], sheet_name: &str) -> Result<(Sheet, Decoded), ImportEr
     if decoded.text.contains('\0') {
         return Err(ImportError::NotText);
     }
+    if let Some(line) = crate::decode::mixed_encoding_line(bytes) {
+        return Err(ImportError::MixedEncoding { line });
+    }
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(sniff_delimiter(&decoded.text))
         .from_reader(decoded.text.as_bytes());
     let mut rows = Vec::new();
+    let mut width = 0usize;
     for record in reader.records() {
         let record = record
             .map_err(|e| ImportError::Csv { row: e.position().map_or(0, |p| p.record() + 1), detail: e.to_string() })?;
@@ -39,6 +43,11 @@ pub fn read(bytes: &[u8], sheet_name: &str) -> Result<(Sheet, Decoded), ImportEr
         }
         if record.len() > MAX_COLUMNS {
             return Err(ImportError::TooManyColumns { limit: MAX_COLUMNS });
+        }
+        // Short rows are padded to the widest one: count the padded grid.
+        width = width.max(record.len());
+        if (rows.len() + 1).saturating_mul(width) > MAX_CELLS {
+            return Err(ImportError::TooManyCells { limit: MAX_CELLS });
         }
         let mut row = Vec::with_capacity(record.len());
         for field in record.iter() {

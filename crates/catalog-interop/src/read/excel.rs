@@ -6,7 +6,9 @@ use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
 
 use crate::ImportError;
 use crate::grid::{Merge, Sheet};
-use crate::limits::{MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO};
+use crate::limits::{
+    MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_RATIO,
+};
 
 fn text(cell: &Data) -> String {
     match cell {
@@ -32,6 +34,9 @@ fn merges<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &str) 
 /// Refuse a zip-based workbook (xlsx, ods) whose entries would inflate beyond the limits, before inflating any.
 fn check_zip(bytes: &[u8]) -> Result<(), ImportError> {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) }; // xls: not a zip
+    if archive.len() > MAX_ZIP_ENTRIES {
+        return Err(ImportError::ZipEntries { limit: MAX_ZIP_ENTRIES });
+    }
     let mut total: u64 = 0;
     for i in 0..archive.len() {
         let Ok(entry) = archive.by_index_raw(i) else { continue };
@@ -61,34 +66,92 @@ fn read_unchecked(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
     let mut sheets = Vec::new();
     let mut cells_seen = 0usize;
     for name in names {
-        let range = book.worksheet_range(&name).map_err(|e| ImportError::Workbook(e.to_string()))?;
-        let (height, width) = range.get_size();
-        if height > MAX_ROWS {
-            return Err(ImportError::TooManyRows { limit: MAX_ROWS });
-        }
-        if width > MAX_COLUMNS {
-            return Err(ImportError::TooManyColumns { limit: MAX_COLUMNS });
-        }
-        cells_seen = cells_seen.saturating_add(height.saturating_mul(width));
-        if cells_seen > MAX_CELLS {
-            return Err(ImportError::TooManyRows { limit: MAX_ROWS });
-        }
-        let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
-        // Grid from A1 so merged-region coordinates and Excel row numbers line up.
-        let mut rows: Vec<Vec<String>> = vec![Vec::new(); top];
-        for (i, row) in range.rows().enumerate() {
-            let mut out = vec![String::new(); left];
-            for cell in row {
-                let value = text(cell);
-                if value.chars().count() > MAX_CELL_CHARS {
-                    return Err(ImportError::CellTooLong { row: top + i + 1, limit: MAX_CELL_CHARS });
-                }
-                out.push(value);
+        let rows = match &mut book {
+            Sheets::Xlsx(xlsx) => xlsx_rows(xlsx, &name, &mut cells_seen)?,
+            _ => {
+                let range = book.worksheet_range(&name).map_err(|e| ImportError::Workbook(e.to_string()))?;
+                range_rows(&range, &mut cells_seen)?
             }
-            rows.push(out);
-        }
+        };
         let merges = merges(&mut book, &name);
         sheets.push(Sheet::new(&name, rows, &merges));
     }
     Ok(sheets)
+}
+
+/// Counts a sheet of `height` × `width` cells (from A1: the grid is padded to a rectangle) against the limits.
+fn check_size(height: usize, width: usize, cells_before: usize) -> Result<(), ImportError> {
+    if height > MAX_ROWS {
+        return Err(ImportError::TooManyRows { limit: MAX_ROWS });
+    }
+    if width > MAX_COLUMNS {
+        return Err(ImportError::TooManyColumns { limit: MAX_COLUMNS });
+    }
+    if cells_before.saturating_add(height.saturating_mul(width)) > MAX_CELLS {
+        return Err(ImportError::TooManyCells { limit: MAX_CELLS });
+    }
+    Ok(())
+}
+
+/// An XLSX sheet, streamed cell by cell and refused as soon as a cell lies beyond the limits. calamine's
+/// `worksheet_range` would first allocate the whole bounding box of the used cells: two cells, A1 and XFD1048576,
+/// make it 17 billion cells (an out-of-memory abort from a 2 KB file).
+fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Xlsx<RS>,
+    name: &str,
+    cells_seen: &mut usize,
+) -> Result<Vec<Vec<String>>, ImportError> {
+    let workbook_error = |e: calamine::XlsxError| ImportError::Workbook(e.to_string());
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        // A chart sheet or dialog sheet: nothing to read, as calamine's own range reader treats it.
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(workbook_error(e)),
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut width = 0usize;
+    while let Some(cell) = reader.next_cell().map_err(workbook_error)? {
+        let value = text(&Data::from(cell.get_value().clone()));
+        if value.is_empty() {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        let (row, col) = (row as usize, col as usize);
+        width = width.max(col + 1);
+        check_size(rows.len().max(row + 1), width, *cells_seen)?;
+        if value.chars().count() > MAX_CELL_CHARS {
+            return Err(ImportError::CellTooLong { row: row + 1, limit: MAX_CELL_CHARS });
+        }
+        if rows.len() <= row {
+            rows.resize_with(row + 1, Vec::new);
+        }
+        let out = &mut rows[row];
+        if out.len() <= col {
+            out.resize(col + 1, String::new());
+        }
+        out[col] = value;
+    }
+    *cells_seen = cells_seen.saturating_add(rows.len().saturating_mul(width));
+    Ok(rows)
+}
+
+/// Any other workbook (xls, xlsb, ods), read whole by calamine. Rows keep Excel's numbering: the grid starts at A1.
+fn range_rows(range: &calamine::Range<Data>, cells_seen: &mut usize) -> Result<Vec<Vec<String>>, ImportError> {
+    let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+    let (height, width) = range.get_size();
+    check_size(top + height, left + width, *cells_seen)?;
+    *cells_seen = cells_seen.saturating_add((top + height).saturating_mul(left + width));
+    let mut rows: Vec<Vec<String>> = vec![Vec::new(); top];
+    for (i, row) in range.rows().enumerate() {
+        let mut out = vec![String::new(); left];
+        for cell in row {
+            let value = text(cell);
+            if value.chars().count() > MAX_CELL_CHARS {
+                return Err(ImportError::CellTooLong { row: top + i + 1, limit: MAX_CELL_CHARS });
+            }
+            out.push(value);
+        }
+        rows.push(out);
+    }
+    Ok(rows)
 }
