@@ -9,13 +9,15 @@
 //! - `dist`    : build the browser app as a static site in dist/
 //! - `wasm`    : build the JS package of the core into dist/catalog-wasm and print its sizes
 //! - `fixtures`: rewrite the import fixtures (real rows in the layout families real catalogs use)
-//! - `fuzz [SECONDS]`: run every fuzz target of crates/catalog-interop/fuzz for SECONDS each (default 60)
+//! - `fuzz [SECONDS] [--runs N] [TARGET…]`: run the fuzz targets of crates/catalog-interop/fuzz for SECONDS each
+//!   (default 60) or N executions; a table of executions per target at the end
 //! - `gen --entries N --out DIR`: a deterministic realistic catalog of N entries as JSON, CSV and XLSX
 //! - `bench [native|compare|wasm|app|batch …]`: the benchmarks (crates/xtask/BENCHMARKS.md), none named = all
 
 mod app;
 mod bench;
 mod fixtures;
+mod fuzz;
 mod generate;
 mod wasm;
 
@@ -124,44 +126,6 @@ fn demo() -> Result<(), String> {
     run(&cli, &["validate", "tests/fixtures/example-township.json"])
 }
 
-const FUZZ_TARGETS: [&str; 5] = ["import_xlsx", "import_xls", "import_csv", "import_json", "parse_cells"];
-
-/// cargo-fuzz from crates.io; libFuzzer needs a few unstable flags, which `RUSTC_BOOTSTRAP` allows on the
-/// machine's stable toolchain (there is no nightly to fetch).
-fn fuzz(seconds: &str) -> Result<(), String> {
-    if !output("cargo", &["fuzz", "--version"]).starts_with("cargo-fuzz") {
-        run("cargo", &["install", "cargo-fuzz", "--locked"])?;
-    }
-    let dir = root().join("crates/catalog-interop/fuzz");
-    for target in FUZZ_TARGETS {
-        // libFuzzer adds what it finds to the first corpus folder: keep the committed seeds read-only.
-        let work = root().join("target/fuzz-corpus").join(target);
-        std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
-        let seeds = dir.join("corpus").join(target);
-        eprintln!("→ fuzz {target} for {seconds}s");
-        let status = Command::new("cargo")
-            // -O: release code as shipped (overflow checks off, as in the CLI and wasm builds).
-            .args(["fuzz", "run", "-O", "--sanitizer", "none", target])
-            .arg(&work)
-            .arg(&seeds)
-            .args(["--", &format!("-max_total_time={seconds}"), "-rss_limit_mb=2048", "-print_final_stats=1"])
-            .env("RUSTC_BOOTSTRAP", "1")
-            .current_dir(&dir)
-            .status()
-            .map_err(|e| format!("cannot start cargo fuzz: {e}"))?;
-        if !status.success() {
-            let artifacts = dir.join("artifacts").join(target);
-            let crashed = std::fs::read_dir(&artifacts).map(|d| d.count() > 0).unwrap_or(false);
-            return Err(if crashed {
-                format!("fuzz target {target} found a crash: see {}", artifacts.display())
-            } else {
-                format!("cargo fuzz could not run {target} (build or setup failure, see above)")
-            });
-        }
-    }
-    Ok(())
-}
-
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
     let rest: Vec<String> = std::env::args().skip(2).collect();
@@ -173,12 +137,12 @@ fn main() -> ExitCode {
         "wasm" => wasm::package().map(|dist| eprintln!("package in {}", dist.display())),
         "dist" => app::dist().map(|site| eprintln!("site in {}", site.display())),
         "serve" => app::dist().and_then(|site| app::serve(&site, 8080)),
-        "fuzz" => fuzz(&std::env::args().nth(2).unwrap_or_else(|| "60".into())),
+        "fuzz" => fuzz::fuzz(&rest),
         "gen" => generate::run(&rest),
         "bench" => bench::run_bench(&rest),
         "__measure" => bench::measure(&rest),
         "__peak" => bench::peak(&rest),
-        _ => Err("usage: cargo xtask <serve|dist|test|demo|wasm|schemas|fixtures|fuzz [SECONDS]|gen --entries N --out DIR|bench [PART…]>".into()),
+        _ => Err("usage: cargo xtask <serve|dist|test|demo|wasm|schemas|fixtures|fuzz [SECONDS] [--runs N] [TARGET…]|gen --entries N --out DIR|bench [PART…]>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
