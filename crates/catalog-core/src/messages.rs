@@ -22,6 +22,9 @@ pub fn field_label(field: &str) -> &'static str {
         "meta.level" => "目录层级",
         "meta.title" => "目录标题",
         "meta.government" => "编制单位",
+        "meta.region" => "地区",
+        "meta.compiled_on" => "编制日期",
+        "meta.revision" => "版次",
         "not_applicable" => "未涉及领域说明",
         "removed" => "删减事项说明",
         _ => "字段",
@@ -289,4 +292,33 @@ pub fn time_limit_summary(t: &TimeLimit) -> String {
         })
         .collect::<Vec<_>>()
         .join("；")
+}
+
+use crate::diagnostic::Severity;
+use crate::review::{Coverage, ReviewStatus};
+
+/// A severity as Chinese reports name it.
+pub fn severity_zh(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "错误",
+        Severity::Warning => "警告",
+        Severity::Info => "提示",
+    }
+}
+
+/// A supervisor's decision as the review report writes it.
+pub fn review_status_zh(s: ReviewStatus) -> &'static str {
+    match s {
+        ReviewStatus::Return => "返回修改",
+        ReviewStatus::Pass => "通过",
+    }
+}
+
+/// A coverage cell's status as the review report writes it.
+pub fn coverage_zh(c: &Coverage) -> &'static str {
+    match c {
+        Coverage::Covered { .. } => "已覆盖",
+        Coverage::NotApplicable { .. } => "不涉及",
+        Coverage::Missing => "缺失",
+    }
 }

@@ -13,6 +13,8 @@ pub mod limits;
 mod read;
 pub mod report;
 
+pub use export::changes::export_diff;
+pub use export::review::export_review;
 pub use export::{ExportFormat, export};
 pub use import::{ImportError, Imported, import};
 pub use report::report_file;

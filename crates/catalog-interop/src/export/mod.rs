@@ -1,8 +1,16 @@
 //! A catalog → the files governments publish and exchange.
 
+pub mod changes;
+#[cfg(feature = "excel")]
+pub mod changes_xlsx;
 pub mod columns;
 pub mod csv;
 pub mod html;
+pub mod review;
+#[cfg(feature = "excel")]
+pub mod review_xlsx;
+#[cfg(feature = "excel")]
+mod sheet_text;
 #[cfg(feature = "excel")]
 pub mod xlsx;
 pub mod xlsx_meta;
