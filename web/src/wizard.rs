@@ -2,7 +2,7 @@
 //! why the other domains do not apply (未涉及领域说明).
 
 use catalog_core::domains::DOMAINS;
-use catalog_core::model::{Catalog, Meta, NotApplicable};
+use catalog_core::model::{Catalog, Meta, NotApplicable, RemovedItem};
 use catalog_core::{seeds, template};
 use yew::prelude::*;
 
@@ -46,6 +46,8 @@ pub fn Wizard(props: &Props) -> Html {
     let chosen = use_state(Vec::<&'static str>::new);
     // (domain, item index) pairs the user unticked.
     let dropped = use_state(Vec::<(&'static str, usize)>::new);
+    // Why each unticked item is removed (删减事项说明), by the same (domain, item index).
+    let removal = use_state(Vec::<((&'static str, usize), String)>::new);
     let reasons = use_state(Vec::<(&'static str, String)>::new);
     let level = if *kind == "县级" { "县级" } else { "乡级" };
 
@@ -59,8 +61,15 @@ pub fn Wizard(props: &Props) -> Html {
     };
 
     let finish = {
-        let (government, region, revision, chosen, dropped, reasons) =
-            (government.clone(), region.clone(), revision.clone(), chosen.clone(), dropped.clone(), reasons.clone());
+        let (government, region, revision, chosen, dropped, reasons, removal) = (
+            government.clone(),
+            region.clone(),
+            revision.clone(),
+            chosen.clone(),
+            dropped.clone(),
+            reasons.clone(),
+            removal.clone(),
+        );
         let on_done = props.on_done.clone();
         Callback::from(move |_| {
             let mut catalog = Catalog::new(Meta {
@@ -73,13 +82,20 @@ pub fn Wizard(props: &Props) -> Html {
             });
             for d in chosen.iter() {
                 if let Some(g) = seeds::guide(d) {
-                    let keep: Vec<_> = template::entries_for(g, level)
-                        .into_iter()
-                        .enumerate()
-                        .filter(|(i, _)| !dropped.contains(&(*d, *i)))
-                        .map(|(_, e)| e)
-                        .collect();
-                    catalog.entries.extend(keep);
+                    for (i, e) in template::entries_for(g, level).into_iter().enumerate() {
+                        if !dropped.contains(&(*d, i)) {
+                            catalog.entries.push(e);
+                            continue;
+                        }
+                        // An unticked item is a deliberate removal: kept in 删减事项说明 (the reason, if left
+                        // blank, is asked for by the validator).
+                        let reason = removal.iter().find(|(k, _)| *k == (*d, i)).map(|(_, r)| r.clone());
+                        catalog.removed.push(RemovedItem {
+                            domain: e.domain,
+                            item: e.item,
+                            reason: reason.unwrap_or_default(),
+                        });
+                    }
                 }
             }
             catalog.not_applicable = DOMAINS
@@ -159,7 +175,11 @@ pub fn Wizard(props: &Props) -> Html {
                     <div class="domain-grid">
                         { for DOMAINS.iter().map(|d| {
                             let count = seeds::guide(d).map_or(0, |g| g.items.iter().filter(|i| i.applies_to(level)).count());
-                            html! { <label class="check"><input type="checkbox" checked={chosen.contains(d)} onchange={toggle(d)} />{ *d }<span class="muted">{ format!("（{count}项）") }</span></label> }
+                            let count = match lang {
+                                Lang::Zh => format!("（{count}项）"),
+                                Lang::En => format!(" ({count} items)"),
+                            };
+                            html! { <label class="check"><input type="checkbox" checked={chosen.contains(d)} onchange={toggle(d)} />{ *d }<span class="muted">{ count }</span></label> }
                         }) }
                     </div>
                     <div class="actions"><button class="primary" onclick={go(Step::Items)}>{ lang.t("下一步：选择事项", "Next: items") }</button><button onclick={go(Step::Basics)}>{ lang.t("上一步", "Back") }</button></div>
@@ -179,17 +199,44 @@ pub fn Wizard(props: &Props) -> Html {
                     dropped.set(v);
                 })
             };
+            let set_removal = |d: &'static str, i: usize| {
+                let removal = removal.clone();
+                // `change` fires once the text is committed (after any IME composition).
+                Callback::from(move |e: Event| {
+                    let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                    let mut v: Vec<_> = removal.iter().filter(|(k, _)| *k != (d, i)).cloned().collect();
+                    v.push(((d, i), text));
+                    removal.set(v);
+                })
+            };
             html! {
                 <fieldset>
                     <legend>{ lang.t("第三步：从标准指引选择事项", "Step 3: items from the guidelines") }</legend>
-                    <p class="hint">{ "已按本单位层级勾选标准指引中的全部事项；取消勾选的事项不会列入目录（校验时会提示）。" }</p>
+                    <p class="hint">{ lang.t("已按本单位层级勾选标准指引中的全部事项；取消勾选的事项列入“删减事项说明”，请写明删减理由。",
+                        "Every guideline item for your level is ticked; an unticked item goes to the removed-items statement (删减事项说明): give the reason.") }</p>
                     { for chosen.iter().map(|d| {
                         let items = seeds::guide(d).map(|g| template::entries_for(g, level)).unwrap_or_default();
+                        let heading = match lang {
+                            Lang::Zh => format!("{d}（{}项）", items.len()),
+                            Lang::En => format!("{d} ({} items)", items.len()),
+                        };
                         html! {
                             <details open={chosen.len() <= 3}>
-                                <summary>{ format!("{d}（{}项）", items.len()) }</summary>
-                                <ul class="items">{ for items.iter().enumerate().map(|(i, e)| html! {
-                                    <li><label class="check"><input type="checkbox" checked={!dropped.contains(&(*d, i))} onchange={toggle(d, i)} />{ e.item.join(" / ") }</label></li>
+                                <summary>{ heading }</summary>
+                                <ul class="items">{ for items.iter().enumerate().map(|(i, e)| {
+                                    let off = dropped.contains(&(*d, i));
+                                    let path = e.item.join(" / ");
+                                    let reason = removal.iter().find(|(k, _)| *k == (*d, i)).map(|(_, r)| r.clone()).unwrap_or_default();
+                                    html! {
+                                        <li>
+                                            <label class="check"><input type="checkbox" checked={!off} onchange={toggle(d, i)} />{ path.clone() }</label>
+                                            if off {
+                                                <input class="removal" value={reason} onchange={set_removal(d, i)}
+                                                    aria-label={format!("{} {path}", lang.t("删减理由", "Reason for removing"))}
+                                                    placeholder={lang.t("删减理由，如：本镇无此职能", "Reason, e.g. 本镇无此职能")} />
+                                            }
+                                        </li>
+                                    }
                                 }) }</ul>
                             </details>
                         }

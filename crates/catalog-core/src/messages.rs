@@ -86,7 +86,7 @@ pub fn zh(f: &Finding) -> String {
         NotApplicableCovered { domain } => format!("“{domain}”已声明为未涉及领域，但目录中仍有该领域事项"),
         NotApplicableUnknown { domain } => format!("未涉及领域说明中的“{domain}”不是26个试点领域之一"),
         GuidelineMissing { domain, path, source } => {
-            format!("{domain}领域标准指引事项“{path}”未列入目录（{source}）；如不适用请写明理由后删除")
+            format!("{domain}领域标准指引事项“{path}”未列入目录（{source}）；如不适用，请列入删减事项说明并写明理由")
         }
         GuidelineLocal { domain } => format!("本事项不在{domain}领域标准指引中，属因地制宜增加的事项"),
         RemovedNoReason { domain, path } => format!("删减事项说明中{domain}领域“{path}”缺少删减理由"),
@@ -162,7 +162,9 @@ pub fn en(f: &Finding) -> String {
         NotApplicableCovered { domain } => format!("{domain} is declared not applicable but has entries"),
         NotApplicableUnknown { domain } => format!("not-applicable domain \"{domain}\" is not one of the 26"),
         GuidelineMissing { domain, path, source } => {
-            format!("{domain} guideline item \"{path}\" is missing ({source}); remove it only with a reason")
+            format!(
+                "{domain} guideline item \"{path}\" is missing ({source}); if it does not apply, list it as removed (删减事项说明) with the reason"
+            )
         }
         GuidelineLocal { domain } => format!("local item not in the {domain} guideline (allowed: 因地制宜)"),
         RemovedNoReason { domain, path } => format!("removed {domain} guideline item \"{path}\" has no reason"),

@@ -4,6 +4,7 @@
 mod cell;
 mod fields;
 mod grid;
+mod guide;
 mod history;
 mod issues;
 mod nav;
@@ -21,6 +22,7 @@ use yew::prelude::*;
 
 use fields::COLUMNS;
 use grid::Grid;
+use guide::{GuidePanel, RemoveDialog};
 use history::History;
 use issues::Issues;
 use nav::DomainNav;
@@ -83,6 +85,8 @@ pub fn Editor(props: &Props) -> Html {
     let state = use_reducer(|| State::new(props.id.clone(), (*props.initial).clone(), props.fresh));
     let status = use_state(|| None::<String>);
     let history_open = use_state(|| false);
+    // A guideline item waiting for its removal reason: (domain, item path, whether the selected row is deleted).
+    let removing = use_state(|| None::<(String, Vec<String>, bool)>);
     let printing = use_state(|| false);
 
     // Autosave: each new generation of the catalog is written once the frame is painted and the browser is idle
@@ -149,6 +153,43 @@ pub fn Editor(props: &Props) -> Html {
     };
     let (row, _) = state.cursor;
     let rows = state.visible.len();
+
+    // Deleting a guideline item asks why first (删减事项说明); a local item goes at once.
+    let delete = {
+        let (s, removing) = (state.clone(), removing.clone());
+        Callback::from(move |_| {
+            let named = {
+                let catalog = s.catalog.borrow();
+                let entry = s.visible.get(s.cursor.0).and_then(|&i| catalog.entries.get(i));
+                entry
+                    .and_then(|e| Some((guide::guideline_item(&catalog, e)?, e.domain.clone())))
+                    .and_then(|(g, d)| Some((catalog_core::domains::canonical(&d)?.to_owned(), g.item.clone())))
+            };
+            match named {
+                Some((domain, item)) => removing.set(Some((domain, item, true))),
+                None => s.dispatch(Action::Delete),
+            }
+        })
+    };
+    let ask_reason = {
+        let removing = removing.clone();
+        Callback::from(move |(domain, item): (String, Vec<String>)| removing.set(Some((domain, item, false))))
+    };
+    let remove_dialog = removing.as_ref().map(|(domain, item, delete_row)| {
+        let confirm = {
+            let (s, removing, domain, item, delete_row) =
+                (state.clone(), removing.clone(), domain.clone(), item.clone(), *delete_row);
+            Callback::from(move |reason: String| {
+                s.dispatch(Action::Exclude { domain: domain.clone(), item: item.clone(), reason, delete_row });
+                removing.set(None);
+            })
+        };
+        let cancel = {
+            let removing = removing.clone();
+            Callback::from(move |()| removing.set(None))
+        };
+        html! { <RemoveDialog item={item.clone()} deleting={*delete_row} on_confirm={confirm} on_cancel={cancel} /> }
+    });
 
     // The bulk bar: set one column of every ticked row.
     let bulk_col = use_state(|| COLUMNS.iter().position(|f| *f == fields::Field::Channels).unwrap_or(0));
@@ -304,7 +345,7 @@ pub fn Editor(props: &Props) -> Html {
                     <button onclick={act(|| Action::Undo)} disabled={!state.can_undo()} title="Ctrl+Z">{ lang.t("撤销", "Undo") }</button>
                     <button onclick={act(|| Action::Redo)} disabled={!state.can_redo()} title="Ctrl+Y">{ lang.t("重做", "Redo") }</button>
                     <button onclick={act(|| Action::Add)}>{ lang.t("新增事项", "Add item") }</button>
-                    <button onclick={act(|| Action::Delete)} disabled={rows == 0}>{ lang.t("删除当前行", "Delete row") }</button>
+                    <button onclick={delete} disabled={rows == 0}>{ lang.t("删除当前行", "Delete row") }</button>
                     <button onclick={act(|| Action::Move { up: true })} disabled={row == 0} title={lang.t("上移当前行", "Move the row up")}>{ lang.t("上移", "Up") }</button>
                     <button onclick={act(|| Action::Move { up: false })} disabled={row + 1 >= rows} title={lang.t("下移当前行", "Move the row down")}>{ lang.t("下移", "Down") }</button>
                     <button onclick={copy} disabled={rows == 0}>{ lang.t("复制本领域", "Copy domain") }</button>
@@ -321,12 +362,14 @@ pub fn Editor(props: &Props) -> Html {
             { for alert }
             { for bulk }
             if let Some(s) = &*status { <p class="status" role="status">{ s }</p> }
+            <GuidePanel state={state.clone()} on_remove={ask_reason} />
             <div class="editor-body">
                 <DomainNav state={state.clone()} />
                 <Grid state={state.clone()} all={*printing} />
                 <Issues found={state.found.clone()} notes={props.notes.clone()} on_action={on_issue} />
             </div>
             if *history_open { <History state={state.clone()} on_close={close_history} /> }
+            { for remove_dialog }
         </section>
     }
 }

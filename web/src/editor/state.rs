@@ -9,12 +9,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use catalog_core::diagnostic::FixValue;
-use catalog_core::model::{Catalog, Entry};
+use catalog_core::model::{Catalog, Entry, RemovedItem};
 use catalog_core::rules::{Revalidated, Revalidator};
 use catalog_core::{ReportDiagnostic, Severity};
 use yew::prelude::*;
 
 use super::fields::{COLUMNS, Field};
+use super::guide;
 use crate::store;
 
 const UNDO_LIMIT: usize = 200;
@@ -120,6 +121,23 @@ pub enum Action {
     Reveal {
         entry: String,
         field: Option<String>,
+    },
+    /// Add a guideline item (missing or removed) from the guideline's wording; it leaves 删减事项说明.
+    Include {
+        domain: String,
+        item: Vec<String>,
+    },
+    /// List a guideline item in 删减事项说明 with `reason`, deleting the selected row when it is that item.
+    Exclude {
+        domain: String,
+        item: Vec<String>,
+        reason: String,
+        delete_row: bool,
+    },
+    /// Change the reason of `catalog.removed[index]`.
+    Reason {
+        index: usize,
+        reason: String,
     },
     /// Replace the catalog with an earlier version (one undo step).
     Restore(Box<Catalog>),
@@ -402,6 +420,39 @@ impl Reducible for State {
                     }
                 })
             }
+            Action::Include { domain, item } => {
+                let row = self.cursor.0;
+                let mut state = self.edit(Scope::Whole, |c, _| {
+                    let entry = guide::entry_for(c, &domain, &item)
+                        .unwrap_or_else(|| Entry { item: item.clone(), ..new_entry(&domain) });
+                    let same =
+                        |d: &str| catalog_core::domains::canonical(d) == catalog_core::domains::canonical(&domain);
+                    c.removed.retain(|r| !(same(&r.domain) && r.item == item));
+                    let at = c.entries.iter().rposition(|e| same(&e.domain)).map_or(c.entries.len(), |i| i + 1);
+                    c.entries.insert(at, entry);
+                });
+                // Select the new row when it shows in the grid.
+                state.cursor.0 = if state.domain.as_deref().is_some_and(|d| d == domain) {
+                    state.visible.len().saturating_sub(1)
+                } else {
+                    row
+                };
+                state
+            }
+            Action::Exclude { domain, item, reason, delete_row } => {
+                let row = self.cursor.0;
+                self.edit(Scope::Whole, |c, visible| {
+                    if delete_row && let Some(&i) = visible.get(row) {
+                        c.entries.remove(i);
+                    }
+                    c.removed.push(RemovedItem { domain, item, reason });
+                })
+            }
+            Action::Reason { index, reason } => self.edit(Scope::Whole, |c, _| {
+                if let Some(r) = c.removed.get_mut(index) {
+                    r.reason = reason;
+                }
+            }),
             Action::Undo | Action::Redo => {
                 let undo = matches!(action, Action::Undo);
                 let mut state = (*self).clone();
