@@ -56,17 +56,53 @@ impl std::fmt::Display for ExportError {
 
 impl std::error::Error for ExportError {}
 
-/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) gets a leading `'`, so an opened CSV shows
-/// text instead of executing it. [`unguard`] undoes this on import.
-pub fn guard(value: &str) -> std::borrow::Cow<'_, str> {
-    if value.starts_with(['=', '+', '-', '@']) { format!("'{value}").into() } else { value.into() }
+/// What a spreadsheet takes for the start of a formula when it opens a CSV: `=`, `+`, `-`, `@`, and a leading tab or
+/// carriage return (which Excel skips before looking for one; OWASP's CSV-injection list).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Formula-like after any leading `'`: such a value is escaped by one more `'` so [`unguard`] can tell the escape
+/// from text that really starts with `'` (`'=x` is written `''=x` and read back as `'=x`).
+fn formula_like(value: &str) -> bool {
+    value.trim_start_matches('\'').starts_with(FORMULA_START)
 }
 
-/// Undo [`guard`].
+/// CSV: a cell that a spreadsheet would run as a formula gets a leading `'`, so an opened CSV shows text instead of
+/// executing it (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`, `@SUM(1)`, `-1+1`). [`unguard`] undoes this on import.
+pub fn guard(value: &str) -> std::borrow::Cow<'_, str> {
+    if formula_like(value) { format!("'{value}").into() } else { value.into() }
+}
+
+/// XLSX: cells are written as text, which Excel never evaluates, so formula-like text stays as it is; only text that
+/// already starts with `'` before a formula character gets one more `'`, because the importer unguards XLSX cells too
+/// (a CSV export re-saved from Excel as XLSX keeps its guards).
+pub fn guard_quoted(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with('\'') && formula_like(value) { format!("'{value}").into() } else { value.into() }
+}
+
+/// Undo [`guard`] (and [`guard_quoted`]): one leading `'` before formula-like text is dropped.
 pub fn unguard(value: &str) -> &str {
     match value.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        Some(rest) if formula_like(rest) => rest,
         _ => value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guards_round_trip_and_leave_plain_text_alone() {
+        for v in ["=1+1", "+cmd", "-1+1", "@SUM(1)", "\t=1", "\r=1", "'=x", "''+x", "'abc", "'", "普通文本", "a=b"]
+        {
+            assert_eq!(unguard(&guard(v)), v, "csv {v:?}");
+            assert_eq!(unguard(&guard_quoted(v)), v, "xlsx {v:?}");
+            assert!(!guard(v).starts_with(FORMULA_START), "{v:?}");
+        }
+        assert_eq!(guard("普通文本"), "普通文本");
+        assert_eq!(guard("-1+1"), "'-1+1");
+        assert_eq!(guard_quoted("=1+1"), "=1+1");
+        assert_eq!(guard_quoted("'=1+1"), "''=1+1");
     }
 }
 

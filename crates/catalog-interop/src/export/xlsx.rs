@@ -206,7 +206,7 @@ fn domain_sheet(
             let col = u16::try_from(i).unwrap_or(u16::MAX);
             let format = if centered(i) { &f.center } else { &f.cell };
             // Strings are stored as text: Excel never evaluates them, whatever they start with.
-            ws.write_string_with_format(row, col, value, format)?;
+            ws.write_string_with_format(row, col, &*super::guard_quoted(value), format)?;
         }
     }
     // 一级事项 merged down over consecutive rows of the same group, as the national template prints it.
@@ -217,7 +217,7 @@ fn domain_sheet(
             if n - start > 1 {
                 let (r0, r1) = (first_data + start as u32, first_data + n as u32 - 1);
                 let text = entries[start].item.first().cloned().unwrap_or_default();
-                ws.merge_range(r0, 1, r1, 1, &text, &f.cell)?;
+                ws.merge_range(r0, 1, r1, 1, &super::guard_quoted(&text), &f.cell)?;
             }
             start = n;
         }
