@@ -1,6 +1,7 @@
-//! `cargo xtask fuzz [SECONDS] [--runs N] [TARGET…]`: the cargo-fuzz targets of crates/catalog-interop/fuzz, each
-//! for SECONDS (default 60) or N executions, whichever comes first, seeded from the committed corpus and from the
-//! test fixtures; a table of executions per target at the end (crates/catalog-interop/fuzz/RESULTS.md records runs).
+//! `cargo xtask fuzz [SECONDS] [--runs N] [TARGET…] [-- LIBFUZZER_FLAG…]`: the cargo-fuzz targets of
+//! crates/catalog-interop/fuzz, each for SECONDS (default 60) or N executions, whichever comes first, seeded from the
+//! committed corpus and from the test fixtures; a table of executions per target at the end
+//! (crates/catalog-interop/fuzz/RESULTS.md records runs). Flags after `--` go to libFuzzer (e.g. `-max_len=512`).
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -27,13 +28,16 @@ struct Options {
     seconds: u64,
     runs: Option<u64>,
     targets: Vec<String>,
+    libfuzzer: Vec<String>,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
-    let mut opts = Options { seconds: 60, runs: None, targets: Vec::new() };
+    let mut opts = Options { seconds: 60, runs: None, targets: Vec::new(), libfuzzer: Vec::new() };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
-        if arg == "--runs" {
+        if arg == "--" {
+            opts.libfuzzer = args.by_ref().cloned().collect();
+        } else if arg == "--runs" {
             let n = args.next().ok_or("--runs needs a number")?;
             opts.runs = Some(n.parse().map_err(|_| format!("--runs: not a number: {n}"))?);
         } else if let Ok(seconds) = arg.parse() {
@@ -200,6 +204,7 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
         if let Some(runs) = opts.runs {
             cmd.arg(format!("-runs={runs}"));
         }
+        cmd.args(&opts.libfuzzer);
         let started = Instant::now();
         let mut child = cmd
             .env("RUSTC_BOOTSTRAP", "1")
@@ -282,9 +287,11 @@ mod tests {
 
     #[test]
     fn options_take_seconds_runs_and_targets() {
-        let args: Vec<String> = ["5", "--runs", "100", "parse_basis"].iter().map(|s| s.to_string()).collect();
+        let args: Vec<String> =
+            ["5", "--runs", "100", "parse_basis", "--", "-max_len=64"].iter().map(|s| s.to_string()).collect();
         let opts = options(&args).expect("valid options");
         assert_eq!((opts.seconds, opts.runs, opts.targets), (5, Some(100), vec!["parse_basis".to_string()]));
+        assert_eq!(opts.libfuzzer, vec!["-max_len=64".to_string()]);
         assert!(options(&["nonsense".to_string()]).is_err());
     }
 }

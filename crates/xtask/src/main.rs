@@ -9,8 +9,8 @@
 //! - `dist`    : build the browser app as a static site in dist/
 //! - `wasm`    : build the JS package of the core into dist/catalog-wasm and print its sizes
 //! - `fixtures`: rewrite the import fixtures (real rows in the layout families real catalogs use)
-//! - `fuzz [SECONDS] [--runs N] [TARGET…]`: run the fuzz targets of crates/catalog-interop/fuzz for SECONDS each
-//!   (default 60) or N executions; a table of executions per target at the end
+//! - `fuzz [SECONDS] [--runs N] [TARGET…] [-- FLAG…]`: run the fuzz targets of crates/catalog-interop/fuzz for
+//!   SECONDS each (default 60) or N executions; a table of executions per target at the end
 //! - `gen --entries N --out DIR`: a deterministic realistic catalog of N entries as JSON, CSV and XLSX
 //! - `bench [native|compare|wasm|app|batch …]`: the benchmarks (crates/xtask/BENCHMARKS.md), none named = all
 
@@ -142,7 +142,7 @@ fn main() -> ExitCode {
         "bench" => bench::run_bench(&rest),
         "__measure" => bench::measure(&rest),
         "__peak" => bench::peak(&rest),
-        _ => Err("usage: cargo xtask <serve|dist|test|demo|wasm|schemas|fixtures|fuzz [SECONDS] [--runs N] [TARGET…]|gen --entries N --out DIR|bench [PART…]>".into()),
+        _ => Err("usage: cargo xtask <serve|dist|test|demo|wasm|schemas|fixtures|fuzz [SECONDS] [--runs N] [TARGET…] [-- FLAG…]|gen --entries N --out DIR|bench [PART…]>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
