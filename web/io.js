@@ -12,4 +12,6 @@ async function excel() {
 window.zwgkIo = {
   importFile: async (bytes, name) => (await excel()).importFile(bytes, name),
   exportCatalog: async (catalog, format) => (await excel()).exportCatalog(catalog, format),
+  exportReview: async (report, format) => (await excel()).exportReview(report, format),
+  exportDiff: async (diff, format) => (await excel()).exportDiff(diff, format),
 };

@@ -7,7 +7,7 @@ use catalog_core::{Catalog, ReportDiagnostic};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
-use crate::{editor::Editor, home::Home, store, wizard::Wizard};
+use crate::{compare::Compare, editor::Editor, home::Home, review::Review, store, wizard::Wizard};
 
 #[derive(Clone, PartialEq)]
 pub enum Screen {
@@ -15,6 +15,10 @@ pub enum Screen {
     Loading,
     Home,
     Wizard,
+    /// A supervisor's review of many files at once.
+    Review,
+    /// Two versions side by side (动态调整).
+    Compare,
     /// `fresh`: not stored yet (just created or imported); the editor stores it first.
     Editor {
         id: String,
@@ -71,9 +75,9 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move { screen.set(open(&id).await) });
         })
     };
-    let on_new = {
+    let go = |to: Screen| {
         let screen = screen.clone();
-        Callback::from(move |()| screen.set(Screen::Wizard))
+        Callback::from(move |()| screen.set(to.clone()))
     };
     // A catalog made by the wizard or an import: opened at once; the editor stores it (and says if it cannot).
     let on_created = {
@@ -111,7 +115,12 @@ pub fn App() -> Html {
                     {
                         match &*screen {
                             Screen::Loading => html! { <p class="progress" role="status">{ l.t("正在读取本机保存的目录……", "Reading the catalogs saved here…") }</p> },
-                            Screen::Home => html! { <Home on_open={on_open} on_new={on_new} on_created={on_created.clone()} migrated={*migrated} /> },
+                            Screen::Home => html! {
+                                <Home on_open={on_open} on_new={go(Screen::Wizard)} on_review={go(Screen::Review)} on_compare={go(Screen::Compare)}
+                                    on_created={on_created.clone()} migrated={*migrated} />
+                            },
+                            Screen::Review => html! { <Review on_home={go_home.clone()} on_created={on_created.clone()} /> },
+                            Screen::Compare => html! { <Compare on_home={go_home.clone()} /> },
                             Screen::Wizard => html! { <Wizard on_done={on_created.reform(|c| (c, Vec::new()))} on_cancel={go_home.clone()} /> },
                             Screen::Editor { id, catalog, fresh, notes } => html! {
                                 <Editor key={id.clone()} id={id.clone()} initial={catalog.clone()} fresh={*fresh} notes={notes.clone()} on_home={go_home.clone()} />

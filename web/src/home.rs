@@ -11,6 +11,10 @@ use crate::{io, store};
 pub struct Props {
     pub on_open: Callback<String>,
     pub on_new: Callback<()>,
+    /// Open the supervisor's review of many files.
+    pub on_review: Callback<()>,
+    /// Open the comparison of two versions.
+    pub on_compare: Callback<()>,
     /// A catalog read from a file, with what the importer noticed.
     pub on_created: Callback<(Catalog, Vec<ReportDiagnostic>)>,
     /// Catalogs the start-up migration moved from the old storage, and those it could not read.
@@ -58,18 +62,11 @@ pub fn Home(props: &Props) -> Html {
             busy.set(true);
             message.set(None);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match io::read_file(file).await {
-                    Ok((name, bytes)) => io::import_file(&bytes, &name).await,
+                let parsed = match io::read_file(file).await {
+                    Ok((name, bytes)) => io::import_catalog(&bytes, &name).await,
                     Err(e) => Err(e),
                 };
                 busy.set(false);
-                let parsed = result.and_then(|mut v| {
-                    let notes: Vec<ReportDiagnostic> =
-                        serde_json::from_value(v["diagnostics"].take()).unwrap_or_default();
-                    serde_json::from_value::<Catalog>(v["catalog"].take())
-                        .map(|c| (c, notes))
-                        .map_err(|e| e.to_string())
-                });
                 match parsed {
                     Ok(done) => on_created.emit(done),
                     Err(e) => {
@@ -195,6 +192,9 @@ pub fn Home(props: &Props) -> Html {
                     <input type="file" accept=".xlsx,.xls,.csv,.json" onchange={on_file} class="visually-hidden" aria-label={lang.t("打开文件", "Open file")} />
                 </label>
                 <button onclick={backup} disabled={summaries.is_empty()}>{ lang.t("导出全部备份", "Back up everything") }</button>
+                <span class="sep" />
+                <button onclick={props.on_review.reform(|_| ())}>{ lang.t("审核多个目录", "Review many catalogs") }</button>
+                <button onclick={props.on_compare.reform(|_| ())}>{ lang.t("比较两个版本", "Compare two versions") }</button>
             </div>
             if *busy { <p class="progress" role="status">{ lang.t("正在读取文件……", "Reading the file…") }</p> }
             if let Some(m) = &*message { <p class="alert" role="alert">{ m }</p> }

@@ -11,6 +11,10 @@ extern "C" {
     async fn import_file_js(bytes: Uint8Array, name: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = zwgkIo, js_name = exportCatalog, catch)]
     async fn export_catalog_js(catalog: JsValue, format: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = zwgkIo, js_name = exportReview, catch)]
+    async fn export_review_js(report: JsValue, format: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = zwgkIo, js_name = exportDiff, catch)]
+    async fn export_diff_js(diff: JsValue, format: &str) -> Result<JsValue, JsValue>;
 }
 
 /// An error from the package as the user should read it: its Chinese message and code.
@@ -30,10 +34,35 @@ pub async fn import_file(bytes: &[u8], name: &str) -> Result<serde_json::Value, 
     serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
+/// Import a file as a catalog with what the importer noticed (merged and 同上 cells, extra columns …).
+pub async fn import_catalog(
+    bytes: &[u8],
+    name: &str,
+) -> Result<(catalog_core::Catalog, Vec<catalog_core::ReportDiagnostic>), String> {
+    let mut v = import_file(bytes, name).await?;
+    let notes = serde_json::from_value(v["diagnostics"].take()).unwrap_or_default();
+    let catalog = serde_json::from_value(v["catalog"].take()).map_err(|e| e.to_string())?;
+    Ok((catalog, notes))
+}
+
 /// Export a catalog (`xlsx`, `csv`, `json`, `html`) through the package.
 pub async fn export(catalog: &catalog_core::Catalog, format: &str) -> Result<Vec<u8>, String> {
     let value = js_sys::JSON::parse(&catalog_core::to_json(catalog)).map_err(|e| describe(&e))?;
     let bytes = export_catalog_js(value, format).await.map_err(|e| describe(&e))?;
+    Ok(Uint8Array::new(&bytes).to_vec())
+}
+
+/// Export the combined review report (`xlsx`, `json`, `html`) through the package.
+pub async fn export_review(report: &catalog_core::review::ReviewReport, format: &str) -> Result<Vec<u8>, String> {
+    let value = js_sys::JSON::parse(&report.to_json()).map_err(|e| describe(&e))?;
+    let bytes = export_review_js(value, format).await.map_err(|e| describe(&e))?;
+    Ok(Uint8Array::new(&bytes).to_vec())
+}
+
+/// Export the change list of two versions (调整说明: `xlsx`, `json`, `html`) through the package.
+pub async fn export_diff(diff: &catalog_core::diff::CatalogDiff, format: &str) -> Result<Vec<u8>, String> {
+    let value = js_sys::JSON::parse(&diff.to_json()).map_err(|e| describe(&e))?;
+    let bytes = export_diff_js(value, format).await.map_err(|e| describe(&e))?;
     Ok(Uint8Array::new(&bytes).to_vec())
 }
 

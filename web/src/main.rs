@@ -2,10 +2,12 @@
 //! Everything stays in this browser (IndexedDB); Excel/CSV import and export load on demand.
 
 mod app;
+mod compare;
 mod editor;
 mod home;
 mod i18n;
 mod io;
+mod review;
 mod store;
 mod wizard;
 
