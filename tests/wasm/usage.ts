@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` in the test command: the generated declarations type a developer's usage.
-import init, { domains, exportCatalog, importFile, parseBasis, parseTimeLimit, template, validate } from "../../dist/catalog-wasm/web/catalog_wasm.js";
-import type { Catalog, DomainGuide, Entry, RemovedItem, Report, ReportDiagnostic, Severity, TimeRule } from "../../dist/catalog-wasm/web/catalog_wasm.js";
+import init, { diffCatalogs, domains, exportCatalog, exportDiff, exportReview, importFile, parseBasis, parseTimeLimit, template, validate } from "../../dist/catalog-wasm/web/catalog_wasm.js";
+import type { Catalog, CatalogDiff, Coverage, DomainGuide, Entry, RemovedItem, Report, ReportDiagnostic, ReviewReport, Severity, TimeRule } from "../../dist/catalog-wasm/web/catalog_wasm.js";
 
 export async function check(bytes: Uint8Array, name: string): Promise<ReportDiagnostic[]> {
   await init();
@@ -18,6 +18,13 @@ export async function check(bytes: Uint8Array, name: string): Promise<ReportDiag
   const rule: TimeRule | undefined = parseTimeLimit("信息形成或变更之日起20个工作日内").clauses[0]?.rule;
   const days: number = rule && rule.kind === "within" ? rule.amount : 0;
   const docNumber: string | null | undefined = parseBasis("国办发〔2019〕54号").citations[0]?.doc_number?.normalized;
-  void [encoding, channels, xlsx, starter, removalFindings, days, docNumber];
+  const cells: Coverage[] = report.files[0].summary?.domains.map((d) => d.coverage) ?? [];
+  const conformance: number[] = cells.flatMap((c) => (c.status === "covered" && c.required_total > 0 ? [c.required_present / c.required_total] : []));
+  const review: ReviewReport = { valid: report.valid, files: report.files.map((f) => ({ ...f, note: { status: "pass", comment: "" } })) };
+  const reviewXlsx: Uint8Array = exportReview(review, "xlsx");
+  const changes: CatalogDiff = diffCatalogs(starter, trimmed);
+  const changedFields: string[] = changes.changed.flatMap((c) => c.changes.map((f) => f.field));
+  const changeList: Uint8Array = exportDiff(changes, "html");
+  void [encoding, channels, xlsx, starter, removalFindings, days, docNumber, conformance, reviewXlsx, changedFields, changeList];
   return report.files.flatMap((f) => f.diagnostics.filter((d) => d.severity === errors));
 }

@@ -28,3 +28,12 @@ pub fn catalog_from_js(value: &JsValue) -> Result<Catalog, Error> {
         .ok_or_else(|| error("load.not-catalog", "传入的不是目录对象", "not a catalog object"))?;
     catalog_core::load_catalog(&text).map_err(|e| error(e.code(), &e.message(), &e.message_en()))
 }
+
+/// A value JS passed back in the shape this package gave it (a report, a diff); `what` names the type in the error.
+#[cfg(feature = "interop")]
+pub fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, Error> {
+    let text = JSON::stringify(value).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    serde_json::from_str(&text).map_err(|e| {
+        error("load.not-report", &format!("传入的不是{what}对象：{e}"), &format!("not a {what} object: {e}"))
+    })
+}

@@ -9,6 +9,8 @@ use catalog_core::{seeds, template as templates, vocab};
 use js_sys::{Error, JSON};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "interop")]
+use convert::from_js;
 use convert::{catalog_from_js, error, to_js};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -94,6 +96,49 @@ pub fn export_catalog(
     match format {
         "json" => Ok(catalog_core::to_json(&catalog).into_bytes()),
         _ => Err(error("export.format", "此版本只能导出 JSON", "this build exports JSON only")),
+    }
+}
+
+/// Compare two versions of a catalog (动态调整): added, removed and changed entries with field-level changes, and
+/// the changes of meta, 未涉及领域说明 and 删减事项说明.
+#[wasm_bindgen(js_name = diffCatalogs, unchecked_return_type = "CatalogDiff")]
+pub fn diff_catalogs(
+    #[wasm_bindgen(unchecked_param_type = "Catalog")] old: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Catalog")] new: JsValue,
+) -> Result<JsValue, Error> {
+    to_js(&catalog_core::diff::diff(&catalog_from_js(&old)?, &catalog_from_js(&new)?))
+}
+
+/// The combined review report (files with their summaries and review notes) as `xlsx`, `json` or `html` bytes.
+#[cfg(feature = "interop")]
+#[wasm_bindgen(js_name = exportReview)]
+pub fn export_review(
+    #[wasm_bindgen(unchecked_param_type = "ReviewReport")] report: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ReportFormat")] format: &str,
+) -> Result<Vec<u8>, Error> {
+    let report: catalog_core::review::ReviewReport = from_js(&report, "ReviewReport")?;
+    catalog_interop::export_review(&report, report_format(format)?)
+        .map_err(|e| error("export.failed", &e.to_string(), &e.0))
+}
+
+/// The change list of a diff (调整说明) as `xlsx`, `json` or `html` bytes.
+#[cfg(feature = "interop")]
+#[wasm_bindgen(js_name = exportDiff)]
+pub fn export_diff(
+    #[wasm_bindgen(unchecked_param_type = "CatalogDiff")] diff: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ReportFormat")] format: &str,
+) -> Result<Vec<u8>, Error> {
+    let diff: catalog_core::diff::CatalogDiff = from_js(&diff, "CatalogDiff")?;
+    catalog_interop::export_diff(&diff, report_format(format)?)
+        .map_err(|e| error("export.failed", &e.to_string(), &e.0))
+}
+
+#[cfg(feature = "interop")]
+fn report_format(format: &str) -> Result<catalog_interop::ExportFormat, Error> {
+    use catalog_interop::ExportFormat;
+    match ExportFormat::from_name(format) {
+        Some(f @ (ExportFormat::Xlsx | ExportFormat::Json | ExportFormat::Html)) => Ok(f),
+        _ => Err(error("export.format", "报告格式只能是 xlsx、json 或 html", "format must be xlsx, json or html")),
     }
 }
 

@@ -103,3 +103,43 @@ fn errors_are_error_objects_with_stable_codes() {
     let any = JSON::parse(r#"{"format":"zwgk-catalog","version":1,"meta":{},"entries":[]}"#).expect("json");
     assert_eq!(error_code(catalog_wasm::export_catalog(any, "docx").expect_err("refused")), "export.format");
 }
+
+#[wasm_bindgen_test]
+fn review_reports_and_diffs_cross_as_plain_objects() {
+    let report = catalog_wasm::validate_file(XLSX, "a-national-template.xlsx").expect("report");
+    let summary = json(&report)["files"][0]["summary"].clone();
+    assert_eq!(summary["domains"].as_array().map(Vec::len), Some(26));
+    assert_eq!(summary["entries"], 4);
+
+    // A review report built in JS from validateFile's files, with a note, exported in each format.
+    let files = get(&report, "files");
+    let first = Reflect::get(&files, &0.into()).expect("a file");
+    let note = JSON::parse(r#"{"status":"return","comment":"请补充"}"#).expect("json");
+    Reflect::set(&first, &"note".into(), &note).expect("settable");
+    let review = JSON::parse(r#"{"valid":true,"files":[]}"#).expect("json");
+    Reflect::set(&review, &"files".into(), &files).expect("settable");
+    for format in ["xlsx", "json", "html"] {
+        let bytes = catalog_wasm::export_review(review.clone(), format).expect(format);
+        assert!(bytes.len() > 200, "{format}");
+    }
+    let back: serde_json::Value =
+        serde_json::from_slice(&catalog_wasm::export_review(review.clone(), "json").expect("json")).expect("JSON");
+    assert_eq!(back["files"][0]["note"]["status"], "return");
+    assert_eq!(error_code(catalog_wasm::export_review(review, "csv").expect_err("refused")), "export.format");
+    let not_report = JSON::parse(r#"{"files":3}"#).expect("json");
+    assert_eq!(error_code(catalog_wasm::export_review(not_report, "json").expect_err("refused")), "load.not-report");
+
+    // Two versions: the second with one entry's 公开时限 changed.
+    let old = get(&catalog_wasm::import_file(XLSX, "a-national-template.xlsx").expect("imports"), "catalog");
+    let new = JSON::parse(&JSON::stringify(&old).ok().and_then(|s| s.as_string()).unwrap_or_default()).expect("copy");
+    let entry = Reflect::get(&get(&new, "entries"), &0.into()).expect("an entry");
+    Reflect::set(&entry, &"time_limit".into(), &"信息形成之日起5个工作日内".into()).expect("settable");
+    let diff = catalog_wasm::diff_catalogs(old, new).expect("diff");
+    let d = json(&diff);
+    assert_eq!(d["changed"][0]["changes"][0]["field"], "time_limit");
+    assert_eq!(d["changed"][0]["changes"][0]["new"], "信息形成之日起5个工作日内");
+    assert_eq!(d["unchanged"], 3);
+    for format in ["xlsx", "html", "json"] {
+        assert!(catalog_wasm::export_diff(diff.clone(), format).expect(format).len() > 200, "{format}");
+    }
+}
