@@ -2,7 +2,9 @@
 //! A thin shell: reading files and printing is here, everything else is `catalog-core`.
 
 mod convert;
+mod diff;
 mod domains;
+mod progress;
 mod text;
 mod validate;
 
@@ -37,8 +39,24 @@ enum Command {
         /// Also print each message in English.
         #[arg(long)]
         en: bool,
+        /// 多个文件时也列出每个问题 / list every finding under each file when validating several (always for one)
+        #[arg(long)]
+        details: bool,
+        /// 写出综合审核报告 / write the combined review report: .xlsx (汇总, 问题清单, 领域覆盖), .json or .html
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// 比较两个版本（调整说明） / compare two versions of a catalog (exit 0: same, 1: changed, 2: cannot read)
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// Default: from -o's extension, else text.
+        #[arg(long, value_enum)]
+        format: Option<diff::DiffFormat>,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// 转换格式 / convert between formats (input .xlsx .xls .csv .json; output .xlsx .csv .json .html)
     Convert {
@@ -71,7 +89,10 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Validate { format, en, files } => validate::run(&files, format == Format::Json, en),
+        Command::Validate { format, en, details, report, files } => {
+            validate::run(&files, format == Format::Json, en, details, report.as_deref())
+        }
+        Command::Diff { old, new, format, output } => diff::run(&old, &new, format, output.as_deref()),
         Command::Convert { input, output } => convert::run(&input, &output),
         Command::Template { domain, level, output } => domains::template(&domain, &level, output.as_deref()),
         Command::Domains { format } => domains::list(format == Format::Json),

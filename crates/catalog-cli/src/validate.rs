@@ -1,22 +1,40 @@
-//! `catalog validate`: import each file (XLSX/XLS/CSV/JSON), validate, print per file, exit 0/1/2.
+//! `catalog validate`: import each file (XLSX/XLS/CSV/JSON) and validate it, on every core, then print per file
+//! (in the order given), optionally write the combined review report, exit 0/1/2.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use catalog_core::report::ReportError;
+use catalog_core::review::ReviewReport;
 use catalog_core::{FileReport, Report};
-use catalog_interop::import;
+use catalog_interop::limits::MAX_FILE_BYTES;
+use catalog_interop::{ExportFormat, ImportError, export_review, import};
 
+use crate::progress::Progress;
 use crate::text;
 
-/// Read a file's bytes, or say in both languages why not.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReportError> {
-    let name = path.display();
-    std::fs::read(path).map_err(|e| ReportError {
+fn read_error(name: &str, e: &std::io::Error) -> ReportError {
+    ReportError {
         code: "file.read".into(),
-        message: format!("{name}：无法读取文件（{}）", text::io_reason_zh(&e)),
+        message: format!("{name}：无法读取文件（{}）", text::io_reason_zh(e)),
         message_en: format!("{name}: cannot read file: {e}"),
-    })
+    }
+}
+
+/// Read a file's bytes, or say in both languages why not. A file over the import limit is refused from its size,
+/// before anything is read.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReportError> {
+    let name = path.display().to_string();
+    let size = std::fs::metadata(path).map_err(|e| read_error(&name, &e))?.len();
+    if size > MAX_FILE_BYTES as u64 {
+        let too_large =
+            ImportError::TooLarge { bytes: usize::try_from(size).unwrap_or(usize::MAX), limit: MAX_FILE_BYTES };
+        return Err(catalog_interop::report::import_error(&name, &too_large));
+    }
+    std::fs::read(path).map_err(|e| read_error(&name, &e))
 }
 
 fn file_name(path: &Path) -> String {
@@ -77,18 +95,88 @@ fn glob_match(pattern: &str, name: &str) -> bool {
     go(&p, &n)
 }
 
-pub fn run(files: &[PathBuf], json: bool, en: bool) -> ExitCode {
-    let report = Report::new(expand(files).iter().map(|p| check(p)).collect());
-    if json {
-        print!("{}", report.to_json());
+/// Check every file on all cores: workers take the next file as they finish one, and the reports are put back in
+/// the order given. The progress bar advances as files finish.
+fn check_all(paths: &[PathBuf]) -> Vec<FileReport> {
+    let workers = std::thread::available_parallelism().map_or(1, usize::from).min(paths.len()).max(1);
+    let next = AtomicUsize::new(0);
+    let mut reports: Vec<Option<FileReport>> = paths.iter().map(|_| None).collect();
+    let mut progress = Progress::new(paths.len());
+    std::thread::scope(|scope| {
+        let (done, finished) = mpsc::channel();
+        for _ in 0..workers {
+            let done = done.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = paths.get(index) else { break };
+                    if done.send((index, check(path))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done);
+        for (index, report) in finished {
+            reports[index] = Some(report);
+            progress.tick();
+        }
+    });
+    progress.finish();
+    reports.drain(..).flatten().collect()
+}
+
+pub fn run(files: &[PathBuf], json: bool, en: bool, details: bool, report_path: Option<&Path>) -> ExitCode {
+    let report = Report::new(check_all(&expand(files)));
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let printed = if json {
+        // Streamed: a province's report is tens of megabytes.
+        serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from).and_then(|()| writeln!(out))
     } else {
-        print!("{}", text::render(&report, en));
-    }
-    if report.files.iter().any(|f| f.error.is_some()) {
+        out.write_all(text::render(&report, en, details || report.files.len() == 1).as_bytes())
+    };
+    let _ = printed.and_then(|()| out.flush());
+    drop(out);
+    let mut code = if report.files.iter().any(|f| f.error.is_some()) {
         ExitCode::from(2)
     } else if report.valid {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    };
+    if let Some(path) = report_path
+        && !write_review(path, report)
+    {
+        code = ExitCode::from(2);
+    }
+    code
+}
+
+/// Write the combined review report (`.xlsx`, `.json` or `.html`); false, having said why, when it cannot be.
+fn write_review(path: &Path, report: Report) -> bool {
+    let format = match ExportFormat::from_file_name(&path.to_string_lossy()) {
+        Some(f @ (ExportFormat::Xlsx | ExportFormat::Json | ExportFormat::Html)) => f,
+        _ => {
+            eprintln!(
+                "无法从“{}”判断审核报告格式：请用 .xlsx、.json 或 .html / the review report must be .xlsx, .json or .html",
+                path.display()
+            );
+            return false;
+        }
+    };
+    let review = ReviewReport::new(report, Vec::new());
+    let written = export_review(&review, format).map_err(|e| e.to_string()).and_then(|bytes| {
+        std::fs::write(path, bytes).map_err(|e| format!("无法写入 {}：{e} / cannot write", path.display()))
+    });
+    match written {
+        Ok(()) => {
+            eprintln!("审核报告已写入 {} / review report written", path.display());
+            true
+        }
+        Err(why) => {
+            eprintln!("{why}");
+            false
+        }
     }
 }

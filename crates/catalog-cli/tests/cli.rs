@@ -77,8 +77,12 @@ fn unreadable_files_exit_2_and_the_others_are_still_checked() {
 #[test]
 fn validates_spreadsheets_and_csv_with_rows_and_sheets() {
     let dir = fixture("import");
-    let out =
-        catalog(&["validate", dir.join("*.xlsx").to_str().expect("utf-8"), dir.join("*.csv").to_str().expect("utf-8")]);
+    let out = catalog(&[
+        "validate",
+        "--details",
+        dir.join("*.xlsx").to_str().expect("utf-8"),
+        dir.join("*.csv").to_str().expect("utf-8"),
+    ]);
     let text = stdout(&out);
     assert!(text.contains("a-national-template.xlsx") && text.contains("f-gbk-title-domain.csv"), "{text}");
     assert!(text.contains("共7个文件"), "{text}");
@@ -188,4 +192,187 @@ fn json_reports_match_the_shared_golden_reports() {
         let golden = std::fs::read_to_string(fixture("reports").join(format!("{name}.json"))).expect("golden report");
         assert_eq!(stdout(&out), golden, "{name}: regenerate with `cargo xtask fixtures` if the rules changed");
     }
+}
+
+/// The fixtures of every layout family, the broken CSV and the example township, in a fixed order.
+fn many_files() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(fixture("import"))
+        .expect("fixtures")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "xlsx" || x == "csv"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    files.push(fixture("broken/broken-rows.csv").to_string_lossy().into_owned());
+    files.push(fixture("example-township.json").to_string_lossy().into_owned());
+    files
+}
+
+#[test]
+fn many_files_print_one_line_each_in_the_order_given_then_totals() {
+    let mut files = many_files();
+    files.reverse();
+    let mut args = vec!["validate"];
+    args.extend(files.iter().map(String::as_str));
+    let out = catalog(&args);
+    assert_eq!(out.status.code(), Some(1), "the broken CSV has errors");
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), files.len() + 1, "{text}");
+    for (line, file) in lines.iter().zip(&files) {
+        assert!(line[4..].starts_with(file.as_str()), "{line} / {file}");
+    }
+    let example = lines[0];
+    assert!(
+        example.starts_with("✓ ") && example.contains("示例县示例镇人民政府 · 乡级 · 2024版 · 54个事项 · 0个错误"),
+        "{example}"
+    );
+    assert!(example.contains("覆盖10个领域（不涉及14个，缺失2个）"), "{example}");
+    let totals = lines[files.len()];
+    assert!(totals.starts_with(&format!("共{}个文件：", files.len())), "{totals}");
+
+    // JSON keeps the same order, with each readable file's summary.
+    let mut args = vec!["validate", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&catalog(&args))).expect("JSON report");
+    let paths: Vec<&str> =
+        report["files"].as_array().expect("files").iter().filter_map(|f| f["path"].as_str()).collect();
+    assert_eq!(paths, files);
+    assert_eq!(report["files"][0]["summary"]["domains_covered"].as_array().map(Vec::len), Some(10));
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_from_its_size() {
+    let big = tmp("巨大.csv");
+    let file = std::fs::File::create(&big).expect("create");
+    // Sparse: nothing is written, and the CLI must not read it either.
+    file.set_len(65 * 1024 * 1024).expect("set_len");
+    let out = catalog(&["validate", "--format", "json", big.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON report");
+    assert_eq!(report["files"][0]["error"]["code"], "import.too-large");
+    assert!(report["files"][0]["error"]["message"].as_str().unwrap_or("").contains("文件过大"));
+    let _ = std::fs::remove_file(big);
+}
+
+fn validate_with_report(report: &std::path::Path) -> Output {
+    let mut args = vec!["validate".to_owned(), "--report".to_owned(), report.to_string_lossy().into_owned()];
+    args.extend(many_files());
+    args.push("/nonexistent/目录.xlsx".to_owned());
+    Command::new(env!("CARGO_BIN_EXE_catalog")).args(&args).output().expect("runs")
+}
+
+#[test]
+fn review_report_as_xlsx_reads_back() {
+    use calamine::{Reader, Xlsx};
+    let path = tmp("审核报告.xlsx");
+    let out = validate_with_report(&path);
+    assert_eq!(out.status.code(), Some(2), "an unreadable file: {}", String::from_utf8_lossy(&out.stderr));
+    let mut book: Xlsx<_> = calamine::open_workbook(&path).expect("a workbook");
+    assert_eq!(book.sheet_names(), ["汇总", "问题清单", "领域覆盖"]);
+    let summary = book.worksheet_range("汇总").expect("sheet");
+    let files = many_files();
+    assert_eq!(summary.height(), files.len() + 2);
+    let cell = |r: u32, c: u32| summary.get_value((r, c)).map(|d| d.to_string()).unwrap_or_default();
+    let col = |name: &str| (0..summary.width() as u32).find(|&c| cell(0, c) == name).expect(name);
+    assert_eq!(cell(files.len() as u32, col("编制单位")), "示例县示例镇人民政府");
+    assert_eq!(cell(files.len() as u32, col("事项数")), "54");
+    assert_eq!(cell(files.len() as u32, col("覆盖领域")), "10");
+    assert!(cell(files.len() as u32 + 1, col("无法读取原因")).contains("文件不存在"));
+    let issues = book.worksheet_range("问题清单").expect("sheet");
+    assert!(issues.height() > 100);
+    let matrix = book.worksheet_range("领域覆盖").expect("sheet");
+    assert_eq!(matrix.get_value((0, 16)).map(|d| d.to_string()).as_deref(), Some("社会救助"));
+}
+
+#[test]
+fn review_report_as_json_and_html() {
+    let json_path = tmp("审核报告.json");
+    validate_with_report(&json_path);
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json_path).expect("written")).expect("JSON");
+    let files = report["files"].as_array().expect("files");
+    assert_eq!(files.len(), many_files().len() + 1);
+    assert!(
+        files
+            .iter()
+            .filter(|f| f["error"].is_null())
+            .all(|f| f["summary"]["domains"].as_array().map(Vec::len) == Some(26))
+    );
+    assert_eq!(files.last().map(|f| f["error"]["code"].clone()), Some("file.read".into()));
+
+    let html_path = tmp("审核报告.html");
+    validate_with_report(&html_path);
+    let html = std::fs::read_to_string(&html_path).expect("written");
+    assert!(html.contains("<table class=\"matrix\">") && html.contains("示例县示例镇人民政府"));
+    assert!(!html.contains("<script"));
+
+    let csv = catalog(&[
+        "validate",
+        "--report",
+        tmp("审核报告.csv").to_str().expect("utf-8"),
+        fixture("example-township.json").to_str().expect("utf-8"),
+    ]);
+    assert_eq!(csv.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&csv.stderr).contains(".xlsx、.json 或 .html"));
+}
+
+/// Two versions of the example township: one 公开时限 changed, one entry removed, the revision raised.
+fn two_versions() -> (PathBuf, PathBuf) {
+    let text = std::fs::read_to_string(fixture("example-township.json")).expect("fixture");
+    let mut json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    json["meta"]["revision"] = "2025版".into();
+    json["entries"][0]["time_limit"] = "信息形成之日起5个工作日内".into();
+    json["entries"].as_array_mut().expect("entries").remove(3);
+    let new = tmp("新版.json");
+    std::fs::write(&new, json.to_string()).expect("write");
+    (fixture("example-township.json"), new)
+}
+
+#[test]
+fn diff_prints_the_change_list_and_exits_1_when_versions_differ() {
+    let (old, new) = two_versions();
+    let out = catalog(&["diff", old.to_str().expect("utf-8"), new.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("新增0项、删除1项、修改1项、未变52项"), "{text}");
+    assert!(text.contains("目录信息 版次：2024版 → 2025版"), "{text}");
+    assert!(text.contains("  公开时限：") && text.contains("→ 信息形成之日起5个工作日内"), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("删除 ")), "{text}");
+
+    let same = catalog(&["diff", old.to_str().expect("utf-8"), old.to_str().expect("utf-8")]);
+    assert_eq!(same.status.code(), Some(0));
+    let missing = catalog(&["diff", old.to_str().expect("utf-8"), "/nonexistent.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("文件不存在"));
+}
+
+#[test]
+fn diff_writes_json_xlsx_and_html() {
+    use calamine::{Reader, Xlsx};
+    let (old, new) = two_versions();
+    let (old, new) = (old.to_str().expect("utf-8"), new.to_str().expect("utf-8"));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&catalog(&["diff", "--format", "json", old, new]))).expect("JSON");
+    assert_eq!(json["changed"][0]["changes"][0]["field"], "time_limit");
+    assert_eq!(json["removed"].as_array().map(Vec::len), Some(1));
+
+    let xlsx = tmp("调整说明.xlsx");
+    let out = catalog(&["diff", old, new, "-o", xlsx.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut book: Xlsx<_> = calamine::open_workbook(&xlsx).expect("a workbook");
+    let detail = book.worksheet_range("调整明细").expect("sheet");
+    let kinds: Vec<String> = (1..detail.height() as u32)
+        .map(|r| detail.get_value((r, 1)).map(|d| d.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(kinds, ["目录信息", "修改", "删除"]);
+
+    let html = tmp("调整说明.html");
+    catalog(&["diff", "--format", "html", old, new, "-o", html.to_str().expect("utf-8")]);
+    let page = std::fs::read_to_string(&html).expect("written");
+    assert!(page.contains("<ins>信息形成之日起5个工作日内</ins>") && page.contains("删除的事项（1项）"));
+
+    let no_output = catalog(&["diff", "--format", "xlsx", old, new]);
+    assert_eq!(no_output.status.code(), Some(2));
 }
