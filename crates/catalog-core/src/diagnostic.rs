@@ -113,6 +113,10 @@ pub enum Finding {
     PrivacyBankCard {
         masked: String,
     },
+    /// A mainland mobile number (an individual's; office landlines with an area code are public).
+    PrivacyPhone {
+        masked: String,
+    },
     PrivacyRoster {
         domain: String,
     },
@@ -239,6 +243,7 @@ impl Finding {
             LevelInconsistent { .. } => ("level.inconsistent", Warning),
             PrivacyIdNumber { .. } => ("privacy.id-number", Error),
             PrivacyBankCard { .. } => ("privacy.bank-card", Error),
+            PrivacyPhone { .. } => ("privacy.phone", Error),
             PrivacyRoster { .. } => ("privacy.roster-public", Warning),
             CoverageMissing { .. } => ("coverage.missing", Warning),
             NotApplicableNoReason { .. } => ("coverage.na-reason", Warning),

@@ -11,6 +11,7 @@ pub mod load;
 pub mod messages;
 pub mod model;
 pub mod parse;
+pub mod privacy;
 pub mod report;
 pub mod review;
 pub mod rules;

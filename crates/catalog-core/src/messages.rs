@@ -78,6 +78,9 @@ pub fn zh(f: &Finding) -> String {
         }
         PrivacyIdNumber { masked } => format!("含公民身份号码（{masked}），公开前必须去标识化处理"),
         PrivacyBankCard { masked } => format!("含银行卡号（{masked}），公开前必须去标识化处理"),
+        PrivacyPhone { masked } => {
+            format!("含个人手机号码（{masked}），公开前必须去标识化处理；对外咨询请写办公电话（带区号的固定电话）")
+        }
         PrivacyRoster { domain } => format!(
             "{domain}领域的名单公示面向全社会在政府网站公开：应去标识化（隐去身份证号、银行账号等中间位数），或改为村公示栏等特定范围"
         ),
@@ -154,6 +157,9 @@ pub fn en(f: &Finding) -> String {
         }
         PrivacyIdNumber { masked } => format!("contains a citizen ID number ({masked}); de-identify before publishing"),
         PrivacyBankCard { masked } => format!("contains a bank card number ({masked}); de-identify before publishing"),
+        PrivacyPhone { masked } => format!(
+            "contains a personal mobile number ({masked}); de-identify before publishing, and give the office landline (with area code) for enquiries"
+        ),
         PrivacyRoster { domain } => format!(
             "{domain} roster published to everyone on the website: de-identify it or limit it to the village notice board"
         ),
@@ -323,4 +329,72 @@ pub fn coverage_zh(c: &Coverage) -> &'static str {
         Coverage::NotApplicable { .. } => "不涉及",
         Coverage::Missing => "缺失",
     }
+}
+
+use crate::privacy::{Hit, Kind};
+
+fn personal_kind_zh(k: Kind) -> &'static str {
+    match k {
+        Kind::IdNumber => "公民身份号码",
+        Kind::BankCard => "银行卡号",
+        Kind::Mobile => "个人手机号码",
+    }
+}
+
+fn personal_kind_en(k: Kind) -> &'static str {
+    match k {
+        Kind::IdNumber => "citizen ID number",
+        Kind::BankCard => "bank card number",
+        Kind::Mobile => "personal mobile number",
+    }
+}
+
+/// Where a hit is, in Chinese: `事项 e3（第12行）公开内容（要素）`, `目录信息 目录标题`, `未涉及领域说明`.
+fn hit_place_zh(h: &Hit) -> String {
+    let row = h.row.map(|r| format!("（第{r}行）")).unwrap_or_default();
+    match h.place.as_str() {
+        "meta" => format!("目录信息 {}", field_label(&h.field)),
+        "not_applicable" | "removed" => field_label(&h.field).to_owned(),
+        label => format!("事项 {label}{row} {}", field_label(&h.field)),
+    }
+}
+
+fn hit_place_en(h: &Hit) -> String {
+    let row = h.row.map(|r| format!(" (row {r})")).unwrap_or_default();
+    match h.place.as_str() {
+        "meta" | "not_applicable" | "removed" => h.field.clone(),
+        label => format!("entry {label}{row}, {}", h.field),
+    }
+}
+
+/// Hits listed in a refusal message before "…".
+const HITS_SHOWN: usize = 3;
+
+/// Why a page for everyone (the HTML export) was not written: the personal data it would publish.
+pub fn personal_data_refused_zh(hits: &[Hit]) -> String {
+    let shown: Vec<String> = hits
+        .iter()
+        .take(HITS_SHOWN)
+        .map(|h| format!("{}含{}（{}）", hit_place_zh(h), personal_kind_zh(h.kind), h.masked))
+        .collect();
+    let more = if hits.len() > HITS_SHOWN { "等" } else { "" };
+    format!(
+        "网页面向全社会公开，但其中有 {} 处个人信息：{}{more}。请先去标识化处理，或导出时选择“遮盖个人信息”（手机号保留前3后4位，身份证号保留前6后4位，银行卡号保留前4后4位）",
+        hits.len(),
+        shown.join("；")
+    )
+}
+
+pub fn personal_data_refused_en(hits: &[Hit]) -> String {
+    let shown: Vec<String> = hits
+        .iter()
+        .take(HITS_SHOWN)
+        .map(|h| format!("{} holds a {} ({})", hit_place_en(h), personal_kind_en(h.kind), h.masked))
+        .collect();
+    let more = if hits.len() > HITS_SHOWN { "; …" } else { "" };
+    format!(
+        "the page is published to everyone but holds {} item(s) of personal data: {}{more}. De-identify them first, or export with masking of personal data (mobiles keep 3 + 4 digits, ID numbers 6 + 4, bank cards 4 + 4)",
+        hits.len(),
+        shown.join("; ")
+    )
 }

@@ -233,6 +233,17 @@ fn cases() -> Vec<Case> {
             pass: |c| first(c).content = "补贴发放至账户 4111 **** **** 1111".into(),
         },
         Case {
+            code: "privacy.phone",
+            on: On::First,
+            fail: |c| first(c).extra.insert("咨询电话".into(), "村主任李四 138-1234-5678".into()).map_or((), drop),
+            pass: |c| {
+                first(c)
+                    .extra
+                    .insert("咨询电话".into(), "村委会 0571-87654321，手机138****5678".into())
+                    .map_or((), drop)
+            },
+        },
+        Case {
             code: "privacy.roster-public",
             on: On::First,
             fail: |c| {

@@ -1,0 +1,345 @@
+//! Personal numbers in text: 公民身份号码, bank cards and the mobile numbers of individuals — found with their place
+//! in the text, and masked. The validator's `privacy.*` rules report them; the HTML export (a page for everyone)
+//! refuses text that carries them unless the caller asks for masking.
+//!
+//! Mobile numbers (11 digits, `1[3-9]…`, optionally `+86`/`86` and written with spaces or hyphens) belong to people.
+//! Landlines with an area code (`0571-87654321`, `(0571)8765 4321`), service numbers (`12345`, `400-…`) and bare
+//! 7–8 digit office numbers are the public numbers of offices and are left alone.
+
+use crate::model::{Catalog, Entry};
+
+/// What a personal number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    IdNumber,
+    BankCard,
+    Mobile,
+}
+
+impl Kind {
+    /// Leading and trailing digits a masked number keeps: 110105********123X, 6222 **** **** 1234, 138****5678.
+    fn kept(self) -> (usize, usize) {
+        match self {
+            Kind::IdNumber => (6, 4),
+            Kind::BankCard => (4, 4),
+            Kind::Mobile => (3, 4),
+        }
+    }
+}
+
+/// A personal number found in a text: its kind, its digits (X for an ID check character) and its byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub kind: Kind,
+    pub digits: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Runs of digits (an `X`/`x` may end an ID number) as (byte offset, char), with grouping spaces and hyphens
+/// between digits joined: `6222 0212 …`, `138-1234-5678`.
+fn runs(text: &str) -> Vec<Vec<(usize, char)>> {
+    let mut runs = Vec::new();
+    let mut cur: Vec<(usize, char)> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_ascii_digit() {
+            cur.push((i, c));
+        } else if (c == 'X' || c == 'x') && cur.len() == 17 {
+            cur.push((i, 'X'));
+        } else if (c == ' ' || c == '-') && !cur.is_empty() && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit()) {
+            // a grouping separator inside one number
+        } else if !cur.is_empty() {
+            runs.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        runs.push(cur);
+    }
+    runs
+}
+
+/// GB 11643 citizen ID number: 18 characters, plausible birth date, ISO 7064 MOD 11-2 check character.
+pub fn is_id_number(s: &str) -> bool {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const CHECK: [u8; 11] = *b"10X98765432";
+    let b = s.as_bytes();
+    if b.len() != 18 || !b[..17].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (num(6..10), num(10..12), num(12..14));
+    if !(1900..=2099).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return false;
+    }
+    let sum: u32 = b[..17].iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    CHECK[(sum % 11) as usize] == b[17].to_ascii_uppercase()
+}
+
+/// A bank card number: 16 to 19 digits starting with a card-scheme digit, passing the Luhn check.
+pub fn is_bank_card(s: &str) -> bool {
+    let b = s.as_bytes();
+    if !(16..=19).contains(&b.len()) || !b.iter().all(u8::is_ascii_digit) || !(b'3'..=b'6').contains(&b[0]) {
+        return false;
+    }
+    let sum: u32 = b
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, d)| {
+            let d = u32::from(d - b'0');
+            if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+/// A mainland mobile number: 11 digits, `1` then `3`–`9`.
+pub fn is_mobile(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) && b.iter().all(u8::is_ascii_digit)
+}
+
+fn classify(digits: &str) -> Option<Kind> {
+    if is_id_number(digits) {
+        Some(Kind::IdNumber)
+    } else if is_bank_card(digits) {
+        Some(Kind::BankCard)
+    } else if is_mobile(digits) {
+        Some(Kind::Mobile)
+    } else {
+        None
+    }
+}
+
+/// `run` is never empty (`runs` pushes only non-empty runs, `find` only non-empty parts).
+fn found(kind: Kind, run: &[(usize, char)]) -> Option<Found> {
+    let (first, last) = (run.first()?, run.last()?);
+    let digits: String = run.iter().map(|(_, c)| c).collect();
+    Some(Found { kind, digits, start: first.0, end: last.0 + last.1.len_utf8() })
+}
+
+/// Every personal number in `text`, in order. A run joined across separators is tried whole, then (when it is no
+/// personal number whole) each group between separators, so `0571-87654321` stays an office number while
+/// `13812345678 13912345678` is two mobiles. A `+86`/`86` country prefix is not part of the mobile.
+pub fn find(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    for run in runs(text) {
+        let digits: String = run.iter().map(|(_, c)| c).collect();
+        if let Some(kind) = classify(&digits) {
+            out.extend(found(kind, &run));
+            continue;
+        }
+        if digits.len() == 13 && digits.starts_with("86") && is_mobile(&digits[2..]) {
+            out.extend(found(Kind::Mobile, &run[2..]));
+            continue;
+        }
+        // Adjacent entries of a run are consecutive characters unless a separator lies between them.
+        let mut part_start = 0;
+        for k in 1..=run.len() {
+            if k == run.len() || run[k].0 != run[k - 1].0 + run[k - 1].1.len_utf8() {
+                let part = &run[part_start..k];
+                let digits: String = part.iter().map(|(_, c)| c).collect();
+                if let Some(kind) = classify(&digits) {
+                    out.extend(found(kind, part));
+                }
+                part_start = k;
+            }
+        }
+    }
+    out
+}
+
+/// The digits of a personal number masked, separators kept: `110105********123X`, `138-****-5678`.
+fn masked(kind: Kind, number: &str) -> String {
+    let (keep_first, keep_last) = kind.kept();
+    let total = number.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+    let mut seen = 0;
+    number
+        .chars()
+        .map(|c| {
+            if !c.is_ascii_alphanumeric() {
+                return c;
+            }
+            seen += 1;
+            if seen <= keep_first || seen > total.saturating_sub(keep_last) { c } else { '*' }
+        })
+        .collect()
+}
+
+/// The masked form of one finding, as [`mask`] writes it.
+pub fn masked_number(f: &Found, text: &str) -> String {
+    masked(f.kind, text.get(f.start..f.end).unwrap_or(&f.digits))
+}
+
+/// `text` with every personal number masked (kept digits: ID 6 + 4, bank card 4 + 4, mobile 3 + 4).
+pub fn mask(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for f in find(text) {
+        out.push_str(&text[at..f.start]);
+        out.push_str(&masked_number(&f, text));
+        at = f.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Every text field of an entry that a published page shows, with its v1 name.
+pub fn entry_texts(e: &Entry) -> impl Iterator<Item = (&'static str, &str)> {
+    let item = e.item.iter().map(|s| ("item", s.as_str()));
+    let fields = [
+        ("domain", e.domain.as_str()),
+        ("content", e.content.as_str()),
+        ("basis", e.basis.as_str()),
+        ("time_limit", e.time_limit.as_str()),
+        ("subject", e.subject.as_str()),
+        ("audience", e.audience.as_str()),
+        ("mode", e.mode.as_str()),
+    ];
+    let channels = e.channels.iter().map(|s| ("channels", s.as_str()));
+    let levels = e.levels.iter().map(|s| ("levels", s.as_str()));
+    let optional = [("audience_group", &e.audience_group), ("withheld_reason", &e.withheld_reason)]
+        .into_iter()
+        .filter_map(|(f, v)| v.as_deref().map(|v| (f, v)));
+    let extra = e.extra.values().map(|s| ("extra", s.as_str()));
+    item.chain(fields).chain(channels).chain(levels).chain(optional).chain(extra)
+}
+
+/// Personal data in a catalog's published text: where (entry label or section, field) and the number masked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The entry's label (its id, else `#n`), or the section (`meta`, `not_applicable`, `removed`).
+    pub place: String,
+    /// The spreadsheet row the entry came from, when known.
+    pub row: Option<u32>,
+    /// The v1 field name (`content`, `meta.title`, …).
+    pub field: String,
+    pub kind: Kind,
+    pub masked: String,
+}
+
+fn hits_in(out: &mut Vec<Hit>, place: &str, row: Option<u32>, field: &str, text: &str) {
+    for f in find(text) {
+        let masked = masked_number(&f, text);
+        out.push(Hit { place: place.to_owned(), row, field: field.to_owned(), kind: f.kind, masked });
+    }
+}
+
+/// Every personal number in the text a published page of `catalog` shows (meta, entries, 未涉及领域说明,
+/// 删减事项说明).
+pub fn scan_catalog(catalog: &Catalog) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let m = &catalog.meta;
+    for (field, value) in [
+        ("meta.title", Some(&m.title)),
+        ("meta.government", Some(&m.government)),
+        ("meta.region", m.region.as_ref()),
+        ("meta.compiled_on", m.compiled_on.as_ref()),
+        ("meta.revision", m.revision.as_ref()),
+    ] {
+        if let Some(v) = value {
+            hits_in(&mut out, "meta", None, field, v);
+        }
+    }
+    for (i, e) in catalog.entries.iter().enumerate() {
+        let label = e.label(i);
+        for (field, text) in entry_texts(e) {
+            hits_in(&mut out, &label, e.row(), field, text);
+        }
+    }
+    for na in &catalog.not_applicable {
+        hits_in(&mut out, "not_applicable", None, "not_applicable", &format!("{} {}", na.domain, na.reason));
+    }
+    for r in &catalog.removed {
+        let text = format!("{} {} {}", r.domain, r.item.join(" "), r.reason);
+        hits_in(&mut out, "removed", None, "removed", &text);
+    }
+    out
+}
+
+/// `catalog` with every personal number in its published text masked.
+pub fn mask_catalog(catalog: &Catalog) -> Catalog {
+    let mut c = catalog.clone();
+    let m = &mut c.meta;
+    for v in [&mut m.title, &mut m.government] {
+        *v = mask(v);
+    }
+    for v in [&mut m.region, &mut m.compiled_on, &mut m.revision].into_iter().flatten() {
+        *v = mask(v);
+    }
+    for e in &mut c.entries {
+        for v in e.item.iter_mut().chain(e.channels.iter_mut()).chain(e.levels.iter_mut()).chain(e.extra.values_mut()) {
+            *v = mask(v);
+        }
+        for v in [
+            &mut e.domain,
+            &mut e.content,
+            &mut e.basis,
+            &mut e.time_limit,
+            &mut e.subject,
+            &mut e.audience,
+            &mut e.mode,
+        ] {
+            *v = mask(v);
+        }
+        for v in [&mut e.audience_group, &mut e.withheld_reason].into_iter().flatten() {
+            *v = mask(v);
+        }
+    }
+    for na in &mut c.not_applicable {
+        na.domain = mask(&na.domain);
+        na.reason = mask(&na.reason);
+    }
+    for r in &mut c.removed {
+        r.domain = mask(&r.domain);
+        r.reason = mask(&r.reason);
+        for v in &mut r.item {
+            *v = mask(v);
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A valid ID number built from its first 17 digits (the check character computed, not copied).
+    fn id_number(first17: &str) -> String {
+        const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        let sum: u32 = first17.bytes().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
+        format!("{first17}{}", b"10X98765432"[(sum % 11) as usize] as char)
+    }
+
+    #[test]
+    fn mobiles_are_found_and_office_numbers_are_not() {
+        let kinds = |t: &str| find(t).into_iter().map(|f| (f.kind, f.digits)).collect::<Vec<_>>();
+        let mobile = |d: &str| vec![(Kind::Mobile, d.to_owned())];
+        assert_eq!(kinds("联系人张三，手机13812345678。"), mobile("13812345678"));
+        assert_eq!(kinds("手机 138 1234 5678"), mobile("13812345678"));
+        assert_eq!(kinds("手机138-1234-5678"), mobile("13812345678"));
+        assert_eq!(kinds("+86 139 0000 1111"), mobile("13900001111"));
+        assert_eq!(kinds("13812345678-13912345678").len(), 2);
+        assert_eq!(kinds("13812345678 13912345678").len(), 2);
+        for office in ["0571-87654321", "（0571）8765 4321", "12345", "400-800-1234", "87654321", "12812345678"] {
+            assert!(find(office).is_empty(), "{office}");
+        }
+        // Document numbers and dates are not phones.
+        assert!(find("国办发〔2019〕54号，2019-10-12").is_empty());
+    }
+
+    #[test]
+    fn masking_keeps_the_documented_digits_and_the_text_around() {
+        let id = id_number("11010519491231002");
+        assert!(is_id_number(&id));
+        assert_eq!(mask(&format!("身份证号{id}。")), format!("身份证号110105********{}。", &id[14..]));
+        assert_eq!(mask("手机138-1234-5678，办公室0571-87654321"), "手机138-****-5678，办公室0571-87654321");
+        let card = "4111111111111111";
+        assert!(is_bank_card(card));
+        assert_eq!(mask(&format!("卡号{card}")), "卡号4111********1111");
+        assert_eq!(mask("没有个人信息"), "没有个人信息");
+        // Masked text has nothing left to find.
+        assert!(find(&mask(&format!("{id} {card} 13812345678"))).is_empty());
+    }
+}
