@@ -4,17 +4,20 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::{validate_across, validate_entry};
+use super::memo::Memo;
+use super::{validate_across, validate_entry_with};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalog, Entry, Meta, NotApplicable, RemovedItem};
 
 /// Keeps each entry's one-entry findings, made into `T` (e.g. a rendered report line), keyed by the entry's label
-/// and content and the catalog's level; and the last result, for edits the caller can name.
+/// and content and the catalog's level; the last result, for edits the caller can name; and the parsed 依据/时限
+/// texts (bounded), so an edit that changes many entries parses each distinct text once.
 #[derive(Debug, Clone)]
 pub struct Revalidator<T> {
     level: String,
     cache: HashMap<String, (Entry, Rc<Vec<T>>)>,
     last: Option<Last<T>>,
+    memo: Memo,
 }
 
 /// The last run: its result and what the rules reading the whole catalog read besides the entries.
@@ -43,7 +46,7 @@ pub struct Revalidated<T> {
 
 impl<T> Default for Revalidator<T> {
     fn default() -> Self {
-        Revalidator { level: String::new(), cache: HashMap::new(), last: None }
+        Revalidator { level: String::new(), cache: HashMap::new(), last: None, memo: Memo::default() }
     }
 }
 
@@ -69,7 +72,9 @@ impl<T: Clone> Revalidator<T> {
                     found
                 }
                 _ => {
-                    let found = Rc::new(validate_entry(catalog, index).iter().map(&make).collect::<Vec<T>>());
+                    let found = Rc::new(
+                        validate_entry_with(catalog, index, &mut self.memo).iter().map(&make).collect::<Vec<T>>(),
+                    );
                     self.cache.insert(label, (entry.clone(), found.clone()));
                     found
                 }
@@ -112,7 +117,8 @@ impl<T: Clone> Revalidator<T> {
             let label = entry.label(index);
             let before = self.cache.get(&label).map(|(e, _)| compared(e));
             across_changed |= before != Some(compared(entry));
-            let found = Rc::new(validate_entry(catalog, index).iter().map(&make).collect::<Vec<T>>());
+            let found =
+                Rc::new(validate_entry_with(catalog, index, &mut self.memo).iter().map(&make).collect::<Vec<T>>());
             self.cache.insert(label, (entry.clone(), found.clone()));
             result.own[index] = found;
         }

@@ -6,6 +6,7 @@ mod domains;
 mod entry;
 mod incremental;
 mod levels;
+mod memo;
 mod meta;
 mod privacy;
 mod time_limit;
@@ -16,14 +17,16 @@ pub use incremental::{Revalidated, Revalidator};
 
 use crate::diagnostic::{Diagnostic, Finding, Fix};
 use crate::model::{Catalog, Entry};
+use memo::Memo;
 
 /// Validate a catalog. Findings come catalog-level first, then entry by entry in file order (each entry's own
 /// findings, then those comparing it with others).
 pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
     let across = validate_across(catalog);
     let mut out = across.catalog;
+    let mut memo = Memo::default();
     for (index, found) in across.entries.into_iter().enumerate() {
-        out.extend(validate_entry(catalog, index));
+        out.extend(validate_entry_with(catalog, index, &mut memo));
         out.extend(found);
     }
     out
@@ -32,14 +35,19 @@ pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
 /// The rules that read one entry alone (with the catalog's level): what an editor revalidates when that entry
 /// changes. Empty for an index out of range.
 pub fn validate_entry(catalog: &Catalog, index: usize) -> Vec<Diagnostic> {
+    validate_entry_with(catalog, index, &mut Memo::default())
+}
+
+/// [`validate_entry`] with the cells already parsed in this run.
+fn validate_entry_with(catalog: &Catalog, index: usize, memo: &mut Memo) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let Some(entry) = catalog.entries.get(index) else { return out };
     let at = At { entry, index };
     entry::check_required(&at, &mut out);
     vocabulary::check(&at, &mut out);
     channels::check(&at, &mut out);
-    time_limit::check(&at, &mut out);
-    basis::check(&at, &mut out);
+    time_limit::check(&at, memo, &mut out);
+    basis::check(&at, memo, &mut out);
     levels::check(&at, &catalog.meta.level, &mut out);
     privacy::check(&at, &mut out);
     out

@@ -1,9 +1,9 @@
 //! 公开时限: recognisable, with a trigger, and within the statutory 20 working days unless a rule says otherwise.
 
 use super::At;
+use super::memo::Memo;
 use crate::diagnostic::{Diagnostic, Finding};
-use crate::parse::basis::parse_basis;
-use crate::parse::time_limit::{DayUnit, TimeRule, parse_time_limit};
+use crate::parse::time_limit::{DayUnit, TimeRule};
 
 /// 条例第二十六条: 20 working days. Calendar periods are compared as 4 weeks (20 working days).
 fn exceeds_default(amount: u32, unit: DayUnit) -> bool {
@@ -16,12 +16,12 @@ fn exceeds_default(amount: u32, unit: DayUnit) -> bool {
     }
 }
 
-pub(super) fn check(at: &At, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(at: &At, memo: &mut Memo, out: &mut Vec<Diagnostic>) {
     let text = at.entry.time_limit.trim();
     if text.is_empty() {
         return;
     }
-    let parsed = parse_time_limit(text);
+    let parsed = memo.time_limit(text);
     if !parsed.has_recognised_clause() {
         out.push(at.diag(Finding::TimeUnrecognised { text: text.to_owned() }, "time_limit", None));
         return;
@@ -30,7 +30,7 @@ pub(super) fn check(at: &At, out: &mut Vec<Diagnostic>) {
         out.push(at.diag(Finding::TimeNoTrigger { clause: clause.text.clone() }, "time_limit", None));
     }
     let cites_other_rule =
-        parsed.says_otherwise_provided() || parse_basis(&at.entry.basis).cites_beyond_disclosure_regulation();
+        parsed.says_otherwise_provided() || memo.basis(&at.entry.basis).cites_beyond_disclosure_regulation();
     if cites_other_rule {
         return;
     }

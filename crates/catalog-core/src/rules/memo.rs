@@ -1,0 +1,142 @@
+//! Parsed free-text cells shared within a validation run. Catalogs repeat the same 公开依据 and 公开时限 texts
+//! across hundreds of entries (a 10k-entry county catalog has ≈ 200 distinct 依据 and ≈ 50 distinct 时限), and the
+//! parsers are most of the validator's time, so each distinct text is parsed once per run. Bounded: a map that
+//! fills up is emptied and refilled, so a memo kept between runs (the [`super::Revalidator`]'s) cannot grow with
+//! every text ever typed.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::parse::basis::{Basis, parse_basis};
+use crate::parse::time_limit::{TimeLimit, parse_time_limit};
+
+/// Distinct texts kept per column: more than real catalogs hold (a few hundred), and little memory.
+const CAPACITY: usize = 4096;
+
+/// Parsed cells by their text.
+#[derive(Debug, Clone)]
+pub(crate) struct Memo {
+    basis: Cells<Basis>,
+    time_limit: Cells<TimeLimit>,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo::with_capacity(CAPACITY)
+    }
+}
+
+impl Memo {
+    pub fn with_capacity(capacity: usize) -> Self {
+        Memo { basis: Cells::new(capacity), time_limit: Cells::new(capacity) }
+    }
+
+    /// The 公开依据 cell parsed (`parse_basis`).
+    pub fn basis(&mut self, text: &str) -> Rc<Basis> {
+        self.basis.get(text, parse_basis)
+    }
+
+    /// The 公开时限 cell parsed (`parse_time_limit`).
+    pub fn time_limit(&mut self, text: &str) -> Rc<TimeLimit> {
+        self.time_limit.get(text, parse_time_limit)
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Cells<V> {
+    map: HashMap<String, Rc<V>>,
+    capacity: usize,
+}
+
+impl<V> Cells<V> {
+    fn new(capacity: usize) -> Self {
+        Cells { map: HashMap::new(), capacity: capacity.max(1) }
+    }
+
+    fn get(&mut self, text: &str, parse: fn(&str) -> V) -> Rc<V> {
+        // Not `entry`: it would need an owned key on every hit.
+        if let Some(parsed) = self.map.get(text) {
+            return parsed.clone();
+        }
+        if self.map.len() >= self.capacity {
+            self.map.clear();
+        }
+        let parsed = Rc::new(parse(text));
+        self.map.insert(text.to_owned(), parsed.clone());
+        parsed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+    use crate::model::Catalog;
+    use crate::rules::{validate, validate_across, validate_entry, validate_entry_with};
+
+    #[test]
+    fn a_full_memo_starts_again_and_still_answers() {
+        let mut memo = Memo::with_capacity(2);
+        let texts = ["《中华人民共和国政府信息公开条例》", "国办发〔2019〕54号", "相关政策文件"];
+        for _ in 0..3 {
+            for text in texts {
+                assert_eq!(*memo.basis(text), parse_basis(text), "{text}");
+                assert!(memo.basis.map.len() <= 2);
+            }
+        }
+        assert_eq!(*memo.time_limit("20个工作日"), parse_time_limit("20个工作日"));
+    }
+
+    /// Real rows and the example township, repeated with each entry's 依据 and 时限 paired with other entries'
+    /// (the 时限 rule reads the 依据 too), plus defective texts, so every text recurs in different entries.
+    fn repeated_texts() -> Catalog {
+        let load = |text| crate::load_catalog(text).expect("fixture is v1");
+        let mut catalog = load(include_str!("../../../../tests/fixtures/real-rows.json"));
+        let township = load(include_str!("../../../../tests/fixtures/example-township.json"));
+        catalog.entries.extend(township.entries);
+        let mut bases: Vec<String> = catalog.entries.iter().map(|e| e.basis.clone()).collect();
+        bases.extend(["国办发〔201680号".into(), "相关政策文件".into(), "《XX省政务公开办法".into()]);
+        let mut limits: Vec<String> = catalog.entries.iter().map(|e| e.time_limit.clone()).collect();
+        limits.extend(["20个工作日".into(), "信息形成之日起30个工作日内".into(), "随时".into()]);
+        let originals = catalog.entries.clone();
+        for round in 1..4 {
+            for (i, entry) in originals.iter().enumerate() {
+                let mut e = entry.clone();
+                e.id = format!("{}-{round}", e.id);
+                e.basis.clone_from(&bases[(i * round) % bases.len()]);
+                e.time_limit.clone_from(&limits[(i + round * 7) % limits.len()]);
+                catalog.entries.push(e);
+            }
+        }
+        catalog
+    }
+
+    #[test]
+    fn sharing_parsed_texts_changes_no_finding() {
+        let catalog = repeated_texts();
+        let distinct: std::collections::HashSet<&str> = catalog.entries.iter().map(|e| e.basis.as_str()).collect();
+        assert!(distinct.len() * 2 < catalog.entries.len(), "texts repeat");
+
+        // Without sharing: each entry validated alone, with its own memo.
+        let across = validate_across(&catalog);
+        let mut alone: Vec<Diagnostic> = across.catalog.clone();
+        for (index, found) in across.entries.iter().enumerate() {
+            alone.extend(validate_entry(&catalog, index));
+            alone.extend(found.iter().cloned());
+        }
+        let codes: std::collections::HashSet<&str> = alone.iter().map(Diagnostic::code).collect();
+        for code in ["basis.garbled-number", "basis.placeholder", "time.no-trigger", "time.exceeds-default"] {
+            assert!(codes.contains(code), "{code} found");
+        }
+        assert_eq!(validate(&catalog), alone);
+
+        // Sharing a memo too small for the catalog (filled and emptied over and over).
+        let mut memo = Memo::with_capacity(3);
+        let mut small: Vec<Diagnostic> = across.catalog.clone();
+        for (index, found) in across.entries.iter().enumerate() {
+            small.extend(validate_entry_with(&catalog, index, &mut memo));
+            small.extend(found.iter().cloned());
+        }
+        assert_eq!(small, alone);
+    }
+}
