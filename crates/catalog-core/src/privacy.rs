@@ -226,15 +226,14 @@ fn hits_in(out: &mut Vec<Hit>, place: &str, row: Option<u32>, field: &str, text:
     }
 }
 
-/// Every personal number in the text a published page of `catalog` shows (meta, entries, 未涉及领域说明,
-/// 删减事项说明).
+/// Every personal number in the text the published page of `catalog` (the HTML export) shows: meta title,
+/// government, date and revision, every entry field except the extra columns, 未涉及领域说明 and 删减事项说明.
 pub fn scan_catalog(catalog: &Catalog) -> Vec<Hit> {
     let mut out = Vec::new();
     let m = &catalog.meta;
     for (field, value) in [
         ("meta.title", Some(&m.title)),
         ("meta.government", Some(&m.government)),
-        ("meta.region", m.region.as_ref()),
         ("meta.compiled_on", m.compiled_on.as_ref()),
         ("meta.revision", m.revision.as_ref()),
     ] {
@@ -244,7 +243,7 @@ pub fn scan_catalog(catalog: &Catalog) -> Vec<Hit> {
     }
     for (i, e) in catalog.entries.iter().enumerate() {
         let label = e.label(i);
-        for (field, text) in entry_texts(e) {
+        for (field, text) in entry_texts(e).filter(|(field, _)| *field != "extra") {
             hits_in(&mut out, &label, e.row(), field, text);
         }
     }
@@ -258,7 +257,7 @@ pub fn scan_catalog(catalog: &Catalog) -> Vec<Hit> {
     out
 }
 
-/// `catalog` with every personal number in its published text masked.
+/// `catalog` with every personal number masked, in every text field (extra columns and region too).
 pub fn mask_catalog(catalog: &Catalog) -> Catalog {
     let mut c = catalog.clone();
     let m = &mut c.meta;
@@ -341,5 +340,27 @@ mod tests {
         assert_eq!(mask("没有个人信息"), "没有个人信息");
         // Masked text has nothing left to find.
         assert!(find(&mask(&format!("{id} {card} 13812345678"))).is_empty());
+    }
+
+    #[test]
+    fn a_catalog_is_scanned_where_its_page_shows_text_and_masked_everywhere() {
+        let mut c = Catalog::new(crate::model::Meta { title: "某镇目录".into(), ..Default::default() });
+        c.entries.push(Entry {
+            id: "e1".into(),
+            content: "联系人手机13812345678".into(),
+            extra: [("咨询电话".to_owned(), "13912345678".to_owned())].into(),
+            ..Entry::default()
+        });
+        c.not_applicable
+            .push(crate::model::NotApplicable { domain: "税收管理".into(), reason: "联系15012345678".into() });
+        let hits = scan_catalog(&c);
+        let places: Vec<(&str, &str)> = hits.iter().map(|h| (h.place.as_str(), h.field.as_str())).collect();
+        // The extra columns are not on the page: not scanned.
+        assert_eq!(places, vec![("e1", "content"), ("not_applicable", "not_applicable")]);
+        assert_eq!(hits[0].masked, "138****5678");
+        let masked = mask_catalog(&c);
+        assert_eq!(masked.entries[0].content, "联系人手机138****5678");
+        assert_eq!(masked.entries[0].extra["咨询电话"], "139****5678");
+        assert!(scan_catalog(&masked).is_empty());
     }
 }
