@@ -15,6 +15,6 @@ pub mod report;
 
 pub use export::changes::export_diff;
 pub use export::review::export_review;
-pub use export::{ExportFormat, export};
+pub use export::{ExportFailure, ExportFormat, ExportOptions, export, export_with};
 pub use import::{ImportError, Imported, import};
 pub use report::report_file;

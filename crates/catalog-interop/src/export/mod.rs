@@ -87,6 +87,94 @@ pub fn unguard(value: &str) -> &str {
     }
 }
 
+/// Choices an export takes beyond its format; the default is the safe one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Mask personal numbers (公民身份号码 6 + 4 digits kept, bank cards 4 + 4, individuals' mobiles 3 + 4) in every
+    /// exported text. Without it the HTML page, which is published to everyone, is refused when the text it shows
+    /// carries any (`export.personal-data`); the working formats (XLSX, CSV, JSON) are written as they are.
+    pub mask_personal_data: bool,
+}
+
+/// Why [`export_with`] wrote nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// The writer failed (limits of the format).
+    Writer(ExportError),
+    /// The HTML page would publish personal data, and masking was not asked for.
+    PersonalData(Vec<catalog_core::privacy::Hit>),
+}
+
+impl ExportFailure {
+    /// Stable machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExportFailure::Writer(_) => "export.failed",
+            ExportFailure::PersonalData(_) => "export.personal-data",
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            ExportFailure::Writer(e) => format!("导出失败：{}", e.0),
+            ExportFailure::PersonalData(hits) => catalog_core::messages::personal_data_refused_zh(hits),
+        }
+    }
+
+    pub fn message_en(&self) -> String {
+        match self {
+            ExportFailure::Writer(e) => format!("export failed: {}", e.0),
+            ExportFailure::PersonalData(hits) => catalog_core::messages::personal_data_refused_en(hits),
+        }
+    }
+}
+
+impl std::fmt::Display for ExportFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} / {}", self.message(), self.message_en())
+    }
+}
+
+impl std::error::Error for ExportFailure {}
+
+impl From<ExportFailure> for ExportError {
+    fn from(failure: ExportFailure) -> ExportError {
+        match failure {
+            ExportFailure::Writer(e) => e,
+            refused => ExportError(format!("{}: {refused}", refused.code())),
+        }
+    }
+}
+
+/// Export a catalog with the default options: an HTML page carrying personal data is refused.
+pub fn export(catalog: &Catalog, format: ExportFormat) -> Result<Vec<u8>, ExportError> {
+    export_with(catalog, format, &ExportOptions::default()).map_err(ExportError::from)
+}
+
+/// Export a catalog; see [`ExportOptions`] for what masking does and when the HTML page is refused.
+pub fn export_with(catalog: &Catalog, format: ExportFormat, options: &ExportOptions) -> Result<Vec<u8>, ExportFailure> {
+    let masked;
+    let catalog = if options.mask_personal_data {
+        masked = catalog_core::privacy::mask_catalog(catalog);
+        &masked
+    } else {
+        let hits = if format == ExportFormat::Html { catalog_core::privacy::scan_catalog(catalog) } else { Vec::new() };
+        if !hits.is_empty() {
+            return Err(ExportFailure::PersonalData(hits));
+        }
+        catalog
+    };
+    match format {
+        ExportFormat::Json => Ok(catalog_core::to_json(catalog).into_bytes()),
+        ExportFormat::Csv => Ok(csv::write(catalog)),
+        ExportFormat::Html => Ok(html::write(catalog).into_bytes()),
+        #[cfg(feature = "excel")]
+        ExportFormat::Xlsx => xlsx::write(catalog).map_err(ExportFailure::Writer),
+        #[cfg(not(feature = "excel"))]
+        ExportFormat::Xlsx => Err(ExportFailure::Writer(ExportError("this build has no Excel support".into()))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,18 +191,5 @@ mod tests {
         assert_eq!(guard("-1+1"), "'-1+1");
         assert_eq!(guard_quoted("=1+1"), "=1+1");
         assert_eq!(guard_quoted("'=1+1"), "''=1+1");
-    }
-}
-
-/// Export a catalog.
-pub fn export(catalog: &Catalog, format: ExportFormat) -> Result<Vec<u8>, ExportError> {
-    match format {
-        ExportFormat::Json => Ok(catalog_core::to_json(catalog).into_bytes()),
-        ExportFormat::Csv => Ok(csv::write(catalog)),
-        ExportFormat::Html => Ok(html::write(catalog).into_bytes()),
-        #[cfg(feature = "excel")]
-        ExportFormat::Xlsx => xlsx::write(catalog),
-        #[cfg(not(feature = "excel"))]
-        ExportFormat::Xlsx => Err(ExportError("this build has no Excel support".into())),
     }
 }
