@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::{root, run, wasm};
 
-const STATIC: [&str; 5] = ["index.html", "style.css", "store.js", "io.js", "start.js"];
+const STATIC: [&str; 7] = ["index.html", "style.css", "store.js", "io.js", "start.js", "review.js", "review-worker.js"];
 
 fn gz_len(path: &Path) -> usize {
     let bytes = std::fs::read(path).unwrap_or_default();
@@ -42,7 +42,7 @@ pub fn dist() -> Result<PathBuf, String> {
         std::fs::copy(root().join("web").join(file), site.join(file)).map_err(|e| format!("{file}: {e}"))?;
     }
     let first_load: Vec<(&str, usize)> =
-        ["app_bg.wasm", "app.js", "index.html", "style.css", "store.js", "io.js", "start.js"]
+        ["app_bg.wasm", "app.js", "index.html", "style.css", "store.js", "io.js", "review.js", "start.js"]
             .iter()
             .map(|f| (*f, gz_len(&site.join(f))))
             .collect();
