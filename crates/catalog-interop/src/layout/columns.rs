@@ -38,6 +38,18 @@ fn has(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
 }
 
+// The words that make a header cell one of the free-text columns, shared by [`classify`] and the quick test in
+// [`is_header`].
+const CONTENT: &[&str] = &["公开内容", "内容要素", "内容标准"];
+const BASIS: &[&str] = &["公开依据", "依据"];
+const TIME_LIMIT: &[&str] = &["公开时限", "时限"];
+const SUBJECT: &[&str] = &["公开主体", "主体"];
+const CHANNELS: &[&str] = &["公开渠道", "渠道和载体", "公开载体"];
+const TEXT_COLUMNS: [&[&str]; 5] = [CONTENT, BASIS, TIME_LIMIT, SUBJECT, CHANNELS];
+
+/// How long (without whitespace) a header cell of a free-text column may be.
+const MAX_TEXT_HEADER_CHARS: usize = 40;
+
 /// Classify a column from its top header cell and (two-row headers) its sub-header cell.
 pub fn classify(top: &str, sub: &str) -> Column {
     let top = squash(top);
@@ -73,19 +85,19 @@ pub fn classify(top: &str, sub: &str) -> Column {
             None => Column::Extra(label),
         };
     }
-    if has(&top, &["公开内容", "内容要素", "内容标准"]) {
+    if has(&top, CONTENT) {
         return Column::Content;
     }
-    if has(&top, &["公开依据", "依据"]) && !has(&top, &["效力", "位阶"]) {
+    if has(&top, BASIS) && !has(&top, &["效力", "位阶"]) {
         return Column::Basis;
     }
-    if has(&top, &["公开时限", "时限"]) {
+    if has(&top, TIME_LIMIT) {
         return Column::TimeLimit;
     }
-    if has(&top, &["公开主体", "主体"]) {
+    if has(&top, SUBJECT) {
         return Column::Subject;
     }
-    if has(&top, &["公开渠道", "渠道和载体", "公开载体"]) {
+    if has(&top, CHANNELS) {
         return Column::Channels;
     }
     if has(&top, &["不予公开理由", "免予公开的理由", "不予公开的理由"]) {
@@ -117,9 +129,27 @@ pub fn classify(top: &str, sub: &str) -> Column {
     Column::Extra(label)
 }
 
+/// The number of non-whitespace characters of `cell`, counted up to `limit + 1`.
+fn squashed_len_upto(cell: &str, limit: usize) -> usize {
+    cell.chars().filter(|c| !c.is_whitespace()).take(limit + 1).count()
+}
+
 /// Whether a row is a header row: it names at least three standard columns, two of them free-text ones
 /// (公开内容, 公开依据, 公开时限, 公开主体, 公开渠道) — data rows of words such as 全社会/主动/县级 do not.
 pub fn is_header(cells: &[String]) -> bool {
+    // Every data row is tested (a header repeated on each printed page is skipped): most fail this quick test of
+    // the free-text column words, before any cell is classified.
+    let text_headers = cells
+        .iter()
+        .filter(|cell| squashed_len_upto(cell, MAX_TEXT_HEADER_CHARS) <= MAX_TEXT_HEADER_CHARS)
+        .filter(|cell| {
+            let named = |key: &str| TEXT_COLUMNS.iter().any(|words| has(key, words));
+            named(cell) || (cell.contains(char::is_whitespace) && named(&squash(cell)))
+        })
+        .count();
+    if text_headers < 2 {
+        return false;
+    }
     let mut seen: Vec<std::mem::Discriminant<Column>> = Vec::new();
     let mut text_columns = 0;
     for cell in cells {
@@ -133,7 +163,7 @@ pub fn is_header(cells: &[String]) -> bool {
             if matches!(
                 column,
                 Column::Content | Column::Basis | Column::TimeLimit | Column::Subject | Column::Channels
-            ) && squash(cell).chars().count() <= 40
+            ) && squashed_len_upto(cell, MAX_TEXT_HEADER_CHARS) <= MAX_TEXT_HEADER_CHARS
             {
                 text_columns += 1;
             }
@@ -155,14 +185,56 @@ fn is_sub_label(cell: &str) -> bool {
 /// (a data row always holds some free text), naming 一级/二级事项 or at least two tick columns. Cells equal to the
 /// header above are a vertically merged header and do not count.
 pub fn is_sub_header(header: &[String], cells: &[String]) -> bool {
-    let fresh: Vec<String> = cells
-        .iter()
-        .enumerate()
-        .filter(|(c, v)| !v.trim().is_empty() && header.get(*c) != Some(*v))
-        .map(|(_, v)| squash(v))
-        .collect();
-    if fresh.is_empty() || !fresh.iter().all(|c| is_sub_label(c)) {
-        return false;
+    // Stops at the first cell that is not a label: every data row is tested, and its first free text ends it.
+    let mut fresh = 0;
+    let mut names_item = false;
+    for (c, v) in cells.iter().enumerate() {
+        if v.trim().is_empty() || header.get(c) == Some(v) {
+            continue;
+        }
+        let label = squash(v);
+        if !is_sub_label(&label) {
+            return false;
+        }
+        fresh += 1;
+        names_item |= label.contains("一级") && label.contains("事项");
     }
-    fresh.iter().any(|c| c.contains("一级") && c.contains("事项")) || fresh.len() >= 2
+    fresh > 0 && (names_item || fresh >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| (*c).to_owned()).collect()
+    }
+
+    #[test]
+    fn header_rows_are_told_from_data_rows() {
+        let header =
+            row(&["序号", "公开事项", "", "公开内容（要素）", "公开 依据", "公开\n时限", "公开主体", "公开对象"]);
+        let sub =
+            row(&["序号", "一级事项", "二级事项", "公开内容（要素）", "公开 依据", "公开\n时限", "公开主体", "全社会"]);
+        assert!(is_header(&header), "whitespace inside header cells");
+        assert!(is_sub_header(&header, &sub));
+        assert!(is_header(&sub[4..]), "three free-text headers and a tick word, without the item columns");
+        let ticks = row(&["1", "", "", "", "", "", "", "√"]);
+        assert!(!is_sub_header(&header, &ticks));
+        let data = row(&[
+            "1",
+            "政策文件",
+            "规范性文件",
+            "本级政府及部门制定的规范性文件",
+            "《中华人民共和国政府信息公开条例》",
+            "信息形成或变更之日起20个工作日内",
+            "县人民政府办公室",
+            "全社会",
+        ]);
+        assert!(!is_header(&data));
+        assert!(!is_sub_header(&header, &data));
+        // Short cells naming two free-text columns and a third kind are a header, as they always were; one is not.
+        assert!(is_header(&row(&["2", "依据", "时限", "全社会"])));
+        assert!(!is_header(&row(&["2", "依据", "县人民政府办公室", "全社会"])));
+    }
 }

@@ -4,7 +4,7 @@
 pub mod columns;
 pub mod meta;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use catalog_core::diagnostic::{Carry, Diagnostic, Finding};
 use catalog_core::domains;
@@ -87,6 +87,28 @@ struct Reader<'a> {
     above: Vec<String>,
     out: SheetImport,
     id_prefix: String,
+    channels: ChannelCells,
+}
+
+/// Channel cells parsed once per distinct text: a sheet repeats them (the same ■□ checklist for each kind of
+/// item). Bounded like the validator's memo: emptied when full.
+#[derive(Default)]
+struct ChannelCells {
+    parsed: HashMap<String, Vec<String>>,
+}
+
+impl ChannelCells {
+    const CAPACITY: usize = 4096;
+
+    fn get(&mut self, cell: &str) -> &[String] {
+        if !self.parsed.contains_key(cell) {
+            if self.parsed.len() >= Self::CAPACITY {
+                self.parsed.clear();
+            }
+            self.parsed.insert(cell.to_owned(), parse_channels(cell).channels());
+        }
+        self.parsed.get(cell).map_or(&[], Vec::as_slice)
+    }
 }
 
 impl Reader<'_> {
@@ -115,7 +137,9 @@ impl Reader<'_> {
         let mut mode_ticks: Vec<&'static str> = Vec::new();
         let mut texts: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
 
-        for (c, column) in self.columns.clone().iter().enumerate() {
+        // Taken for the loop (the helpers below borrow the reader), put back after it.
+        let columns = std::mem::take(&mut self.columns);
+        for (c, column) in columns.iter().enumerate() {
             let mut v = crate::export::unguard(self.sheet.cell(r, c).trim()).to_owned();
             if is_ditto(&v) {
                 let from =
@@ -140,9 +164,9 @@ impl Reader<'_> {
                 Column::TimeLimit => texts.entry("time_limit").or_default().push(v),
                 Column::Subject => texts.entry("subject").or_default().push(v),
                 Column::Channels => {
-                    for name in parse_channels(&v).channels() {
-                        if !entry.channels.contains(&name) {
-                            entry.channels.push(name);
+                    for name in self.channels.get(&v) {
+                        if !entry.channels.contains(name) {
+                            entry.channels.push(name.clone());
                         }
                     }
                 }
@@ -195,6 +219,7 @@ impl Reader<'_> {
                 Column::Extra(_) => self.extra(&mut entry, column, v),
             }
         }
+        self.columns = columns;
         // 全社会 wins when both are ticked: the wider audience is what gets published.
         if let Some(a) = ["全社会", "特定群体"].into_iter().find(|a| audience_ticks.contains(a)) {
             entry.audience = a.to_owned();
@@ -342,6 +367,7 @@ pub fn read_sheet(sheet: &Sheet, id_prefix: &str, title_domain: Option<&'static 
         above: Vec::new(),
         out: SheetImport { title, ..SheetImport::default() },
         id_prefix: id_prefix.to_owned(),
+        channels: ChannelCells::default(),
     };
     let mut extra_reported: Vec<String> = Vec::new();
     let first_data = sub.map_or(header + 1, |s| s + 1);

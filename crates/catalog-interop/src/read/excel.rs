@@ -2,7 +2,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
+use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto_from_rs};
 
 use crate::ImportError;
 use crate::grid::{Merge, Sheet};
@@ -17,6 +17,16 @@ fn text(cell: &Data) -> String {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         // Dates and other values as Excel displays them is out of scope: they carry their ISO/number text.
         other => other.to_string(),
+    }
+}
+
+/// A streamed XLSX cell's text, without first copying it into an owned [`Data`].
+fn text_ref(cell: &DataRef) -> String {
+    match cell {
+        DataRef::SharedString(s) => (*s).to_owned(),
+        DataRef::String(s) => s.clone(),
+        DataRef::Empty => String::new(),
+        other => text(&Data::from(other.clone())),
     }
 }
 
@@ -111,7 +121,7 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut width = 0usize;
     while let Some(cell) = reader.next_cell().map_err(workbook_error)? {
-        let value = text(&Data::from(cell.get_value().clone()));
+        let value = text_ref(cell.get_value());
         if value.is_empty() {
             continue;
         }
