@@ -62,6 +62,13 @@ const NEW = "新版本（调整后）";
 const count = async (kind) => Number(await page.locator(`.cmp-count.${kind} strong`).innerText());
 const counts = async () => ({ added: await count("added"), removed: await count("removed"), changed: await count("changed"), unchanged: await count("unchanged") });
 
+/** Wait for the comparison; a side's error fails at once with its message. */
+async function result() {
+  await page.locator(".cmp-result, .cmp-side [role=alert]").first().waitFor();
+  const alerts = await page.locator(".cmp-side [role=alert]").allInnerTexts();
+  assert.deepEqual(alerts, [], "both sides were read");
+}
+
 async function download(buttonName) {
   const waiting = page.waitForEvent("download");
   await page.getByRole("button", { name: buttonName }).click();
@@ -99,9 +106,9 @@ test("two files: counts, field changes, swap, an unreadable file, and the change
   assert.match(await alert.innerText(), /无法读取文件“损坏的目录\.xlsx”/);
 
   await side(OLD).getByLabel(`${OLD}：选择文件`).setInputFiles(fixture("example-township.json"));
+  await alert.waitFor({ state: "detached" });
   await side(NEW).getByLabel(`${NEW}：选择文件`).setInputFiles(newPath);
-  await page.locator(".cmp-result").waitFor();
-  assert.equal(await side(OLD).getByRole("alert").count(), 0, "the error went with the file read in its place");
+  await result();
   assert.deepEqual(await counts(), { added: 2, removed: 1, changed: 2, unchanged: 51 });
 
   // 15-001: 公开主体 changed, the old value struck out and the new one marked.
@@ -118,13 +125,18 @@ test("two files: counts, field changes, swap, an unreadable file, and the change
   const social = page.locator("section.cmp-domain", { has: page.getByRole("heading", { name: /^社会救助/ }) });
   assert.equal(await social.locator("tr.cmp-row.added").count(), 2);
   assert.equal(await social.locator("tr.cmp-row.removed .cmp-id").innerText(), "15-005");
+  // A short edit inside a text: only the characters that differ are marked.
   const revision = page.locator("table.cmp-fields tbody tr", { has: page.locator("th", { hasText: "版次" }) });
-  assert.equal(await revision.locator("ins").innerText(), "2025版");
+  assert.equal(await revision.locator("td.cmp-old").innerText(), "2024版");
+  assert.equal(await revision.locator("td.cmp-new").innerText(), "2025版");
+  assert.deepEqual([await revision.locator("del").allInnerTexts(), await revision.locator("ins").allInnerTexts()], [["4"], ["5"]]);
   const na = page.getByRole("table", { name: "未涉及领域说明的调整" }).locator("tbody tr");
   assert.equal(await na.count(), 1);
   assert.equal(await na.locator("th").innerText(), "重大建设项目");
   assert.match(await na.innerText(), /理由修改/);
-  assert.equal(await na.locator("ins").innerText(), "重大建设项目由县发展改革局统一公开");
+  assert.equal(await na.locator("td.cmp-new").innerText(), "重大建设项目由县发展改革局统一公开");
+  assert.deepEqual(await na.locator("td.cmp-new ins").allInnerTexts(), ["统一"]);
+  assert.ok((await na.locator("td.cmp-old del").allInnerTexts()).includes("本镇不承担"));
   const removedItems = page.getByRole("table", { name: "删减事项说明的调整" }).locator("tbody tr");
   assert.equal(await removedItems.count(), 1);
   assert.match(await removedItems.innerText(), /最低生活保障 \/ 审核信息\s+新增/);
@@ -180,12 +192,14 @@ test("a saved catalog against its history version, and against itself", async ()
   const title = "示例镇政务公开事项标准目录（演示用）";
   const option = catalogs.locator("option", { hasText: title });
   await catalogs.selectOption(await option.getAttribute("value"));
-  await page.locator(".cmp-result").waitFor();
+  await result();
   assert.equal(await side(NEW).getByLabel("版本", { exact: true }).inputValue(), "current");
   assert.deepEqual(await counts(), { added: 0, removed: 0, changed: 1, unchanged: 53 });
   const change = page.locator("table.cmp-fields tbody tr", { has: page.locator("th", { hasText: "公开主体" }) });
-  assert.equal(await change.locator("ins").innerText(), "示例镇民政办");
+  assert.equal(await change.locator("td.cmp-new").innerText(), "示例镇民政办");
+  assert.ok(await change.locator("td.cmp-new ins").count() > 0, "the new 公开主体 marked");
   assert.match(await page.locator("#cmp-result-title").innerText(), /保存的版本） → .*（当前内容）/);
+  await page.screenshot({ path: join(root, "target/compare-saved.png") });
 
   // The current state on both sides: the empty state, nothing to explain.
   const versions = side(OLD).getByLabel("版本", { exact: true });
@@ -199,7 +213,7 @@ test("a saved catalog against its history version, and against itself", async ()
   await versions.selectOption(await first.getAttribute("value"));
   await page.waitForFunction(() => document.querySelector(".cmp-count.changed strong")?.textContent === "1");
   assert.deepEqual(await counts(), { added: 0, removed: 0, changed: 1, unchanged: 53 });
-  assert.equal(await change.locator("del").count(), 1, "the old 公开主体 struck out");
+  assert.ok(await change.locator("td.cmp-old del").count() > 0, "the old 公开主体 struck out");
 });
 
 test("two files dropped together: the first is the old version, the second the new one", async () => {
@@ -214,7 +228,7 @@ test("two files dropped together: the first is the old version, the second the n
     screen.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
     screen.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
   }, files);
-  await page.locator(".cmp-result").waitFor();
+  await result();
   assert.match(await side(OLD).locator(".cmp-loaded").innerText(), /a-national-template\.xlsx/);
   assert.match(await side(NEW).locator(".cmp-loaded").innerText(), /example-township\.json/);
   const imported = JSON.parse(await readFile(fixture("import/a-national-template.xlsx.expected.json"), "utf8"));

@@ -8,6 +8,7 @@
 //! its latest history version that differs from the current state and the new side is the current state.
 
 mod pick;
+mod text;
 mod view;
 
 use std::cell::RefCell;

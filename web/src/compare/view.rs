@@ -12,6 +12,7 @@ use catalog_core::messages::field_label;
 use catalog_core::model::Entry;
 use yew::prelude::*;
 
+use super::text::segments;
 use crate::i18n::Lang;
 use crate::io;
 
@@ -93,7 +94,17 @@ fn groups(diff: &CatalogDiff) -> BTreeMap<(usize, String), Group<'_>> {
     out
 }
 
-/// A value as the user reads it; lists with the members not on the other side marked (struck or underlined).
+/// A text with what differs from the other version marked: struck out in the old one, marked in the new one.
+fn marked(this: &str, other: &str, old: bool) -> Html {
+    let runs = segments(this, other).into_iter().map(|(changed, run)| match (changed, old) {
+        (false, _) => html! { <span>{ run }</span> },
+        (true, true) => html! { <del>{ run }</del> },
+        (true, false) => html! { <ins>{ run }</ins> },
+    });
+    html! { <>{ for runs }</> }
+}
+
+/// A value as the user reads it, with what differs from the other version marked (struck out or underlined).
 fn value_html(field: &str, value: &Option<FixValue>, other: &Option<FixValue>, old: bool, lang: Lang) -> Html {
     let empty = || html! { <span class="muted">{ lang.t("（空）", "(empty)") }</span> };
     let mark = |text: String| {
@@ -106,7 +117,10 @@ fn value_html(field: &str, value: &Option<FixValue>, other: &Option<FixValue>, o
     match value {
         None => empty(),
         Some(FixValue::Text(t)) if t.trim().is_empty() => empty(),
-        Some(FixValue::Text(t)) => mark(t.clone()),
+        Some(FixValue::Text(t)) => match other {
+            Some(FixValue::Text(o)) if !o.trim().is_empty() => marked(t, o, old),
+            _ => mark(t.clone()),
+        },
         Some(FixValue::List(v)) if v.is_empty() => empty(),
         Some(FixValue::List(v)) if field == "item" => mark(item_path(v)),
         Some(FixValue::List(v)) => {
@@ -175,15 +189,9 @@ fn declaration_kind(c: &DeclarationChange, lang: Lang) -> (&'static str, &'stati
     }
 }
 
-fn reason(text: &Option<String>, old: bool, lang: Lang) -> Html {
+fn reason(text: &Option<String>, other: &Option<String>, old: bool, lang: Lang) -> Html {
     match text {
-        Some(t) if !t.trim().is_empty() => {
-            if old {
-                html! { <del>{ t }</del> }
-            } else {
-                html! { <ins>{ t }</ins> }
-            }
-        }
+        Some(t) if !t.trim().is_empty() => marked(t, other.as_deref().unwrap_or(""), old),
         _ => html! { <span class="muted">{ lang.t("（无）", "(none)") }</span> },
     }
 }
@@ -207,8 +215,8 @@ fn declarations_table(changes: &[DeclarationChange], caption: &'static str, item
                             <th scope="row">{ &c.domain }</th>
                             if items { <td>{ item_path(&c.item) }</td> }
                             <td>{ kind_tag(kind, class) }</td>
-                            <td class="cmp-old">{ reason(&c.old_reason, true, lang) }</td>
-                            <td class="cmp-new">{ reason(&c.new_reason, false, lang) }</td>
+                            <td class="cmp-old">{ reason(&c.old_reason, &c.new_reason, true, lang) }</td>
+                            <td class="cmp-new">{ reason(&c.new_reason, &c.old_reason, false, lang) }</td>
                         </tr>
                     }
                 }) }
@@ -266,10 +274,19 @@ pub fn DiffView(props: &Props) -> Html {
     };
     let sections = groups(diff).into_iter().map(|((_, domain), g)| {
         let full = expanded.contains(&domain);
-        let tally = match lang {
-            Lang::Zh => format!("新增{} · 删除{} · 修改{}", g.added.len(), g.removed.len(), g.changed.len()),
-            Lang::En => format!("{} added · {} removed · {} changed", g.added.len(), g.removed.len(), g.changed.len()),
-        };
+        let tally = [
+            (g.added.len(), lang.t("新增", "added")),
+            (g.removed.len(), lang.t("删除", "removed")),
+            (g.changed.len(), lang.t("修改", "changed")),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| match lang {
+            Lang::Zh => format!("{what}{n}"),
+            Lang::En => format!("{n} {what}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
         let hidden = [g.added.len(), g.removed.len(), g.changed.len()].iter().map(|n| n.saturating_sub(SHOWN)).sum::<usize>();
         let limit = if full { usize::MAX } else { SHOWN };
         let one = |e: &DiffEntry, kind: &'static str, class: &'static str| html! {
@@ -328,6 +345,10 @@ pub fn DiffView(props: &Props) -> Html {
     html! {
         <section class="cmp-result" aria-labelledby="cmp-result-title">
             <h2 id="cmp-result-title">{ heading }</h2>
+            <p class="visually-hidden" role="status">{ match lang {
+                Lang::Zh => format!("比较完成：新增{}项、删除{}项、修改{}项、未变{}项", diff.added.len(), diff.removed.len(), diff.changed.len(), diff.unchanged),
+                Lang::En => format!("Compared: {} added, {} removed, {} changed, {} unchanged", diff.added.len(), diff.removed.len(), diff.changed.len(), diff.unchanged),
+            } }</p>
             <ul class="cmp-counts" aria-label={lang.t("调整统计", "Counts")}>
                 { count(diff.added.len(), "新增", "added", "added") }
                 { count(diff.removed.len(), "删除", "removed", "removed") }
