@@ -63,6 +63,10 @@ enum Command {
         input: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+        /// 遮盖个人信息（手机号留前3后4位，身份证号留前6后4位，银行卡号留前4后4位）/ mask personal data; without
+        /// it an HTML page carrying such data is refused
+        #[arg(long)]
+        mask_personal_data: bool,
     },
     /// 按领域标准指引生成起始目录 / build a starting catalog from a domain's guideline
     Template {
@@ -93,7 +97,7 @@ fn main() -> ExitCode {
             validate::run(&files, format == Format::Json, en, details, report.as_deref())
         }
         Command::Diff { old, new, format, output } => diff::run(&old, &new, format, output.as_deref()),
-        Command::Convert { input, output } => convert::run(&input, &output),
+        Command::Convert { input, output, mask_personal_data } => convert::run(&input, &output, mask_personal_data),
         Command::Template { domain, level, output } => domains::template(&domain, &level, output.as_deref()),
         Command::Domains { format } => domains::list(format == Format::Json),
         Command::Schema { seeds } => {
