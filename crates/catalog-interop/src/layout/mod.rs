@@ -40,10 +40,18 @@ fn is_tick(v: &str, own: &str) -> bool {
 
 /// A row's distinct non-empty values.
 fn distinct(cells: &[String]) -> Vec<&str> {
+    distinct_upto(cells, usize::MAX)
+}
+
+/// A row's first `limit` distinct non-empty values: telling a data row from a heading needs two.
+fn distinct_upto(cells: &[String], limit: usize) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     for c in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
         if !out.contains(&c) {
             out.push(c);
+            if out.len() >= limit {
+                break;
+            }
         }
     }
     out
@@ -87,27 +95,66 @@ struct Reader<'a> {
     above: Vec<String>,
     out: SheetImport,
     id_prefix: String,
-    channels: ChannelCells,
+    cells: CellLists,
 }
 
-/// Channel cells parsed once per distinct text: a sheet repeats them (the same ■□ checklist for each kind of
-/// item). Bounded like the validator's memo: emptied when full.
+/// Channel and level cells parsed once per distinct text: a sheet repeats them (the same ■□ checklist for each
+/// kind of item, the same few level words). Bounded like the validator's memo: a full map is emptied.
 #[derive(Default)]
-struct ChannelCells {
-    parsed: HashMap<String, Vec<String>>,
+struct CellLists {
+    channels: HashMap<String, Vec<String>>,
+    /// A 公开层级 text cell → its levels, compound labels split.
+    level_texts: HashMap<String, Vec<String>>,
+    /// A 公开层级 tick column's label → its levels.
+    level_labels: HashMap<String, Vec<String>>,
 }
 
-impl ChannelCells {
-    const CAPACITY: usize = 4096;
+const CELL_LISTS_CAPACITY: usize = 4096;
 
-    fn get(&mut self, cell: &str) -> &[String] {
-        if !self.parsed.contains_key(cell) {
-            if self.parsed.len() >= Self::CAPACITY {
-                self.parsed.clear();
-            }
-            self.parsed.insert(cell.to_owned(), parse_channels(cell).channels());
+fn cached<'m>(
+    map: &'m mut HashMap<String, Vec<String>>,
+    cell: &str,
+    make: impl Fn(&str) -> Vec<String>,
+) -> &'m [String] {
+    if !map.contains_key(cell) {
+        if map.len() >= CELL_LISTS_CAPACITY {
+            map.clear();
         }
-        self.parsed.get(cell).map_or(&[], Vec::as_slice)
+        map.insert(cell.to_owned(), make(cell));
+    }
+    map.get(cell).map_or(&[], Vec::as_slice)
+}
+
+impl CellLists {
+    fn channels(&mut self, cell: &str) -> &[String] {
+        cached(&mut self.channels, cell, |c| parse_channels(c).channels())
+    }
+
+    fn level_text(&mut self, cell: &str) -> &[String] {
+        cached(&mut self.level_texts, cell, |c| {
+            let mut levels = Vec::new();
+            for level in vocab::split_levels(c) {
+                push_level(&mut levels, &level);
+            }
+            levels
+        })
+    }
+
+    fn level_label(&mut self, label: &str) -> &[String] {
+        cached(&mut self.level_labels, label, |l| {
+            let mut levels = Vec::new();
+            push_level(&mut levels, l);
+            levels
+        })
+    }
+}
+
+/// Append the values not listed yet, in order.
+fn append_new(list: &mut Vec<String>, more: &[String]) {
+    for value in more {
+        if !list.contains(value) {
+            list.push(value.clone());
+        }
     }
 }
 
@@ -164,11 +211,8 @@ impl Reader<'_> {
                 Column::TimeLimit => texts.entry("time_limit").or_default().push(v),
                 Column::Subject => texts.entry("subject").or_default().push(v),
                 Column::Channels => {
-                    for name in self.channels.get(&v) {
-                        if !entry.channels.contains(name) {
-                            entry.channels.push(name.clone());
-                        }
-                    }
+                    let names = self.cells.channels(&v);
+                    append_new(&mut entry.channels, names);
                 }
                 Column::AudienceText => match vocab::audience(&v) {
                     Some(a) => entry.audience = a.to_owned(),
@@ -205,13 +249,11 @@ impl Reader<'_> {
                 }
                 Column::WithheldReason => entry.withheld_reason = Some(v),
                 Column::LevelText => {
-                    for level in vocab::split_levels(&v) {
-                        push_level(&mut entry.levels, &level);
-                    }
+                    append_new(&mut entry.levels, self.cells.level_text(&v));
                 }
                 Column::LevelTick(label) => {
                     if is_tick(&v, label) {
-                        push_level(&mut entry.levels, label);
+                        append_new(&mut entry.levels, self.cells.level_label(label));
                     } else {
                         self.mark(&mut entry, column, v);
                     }
@@ -367,13 +409,13 @@ pub fn read_sheet(sheet: &Sheet, id_prefix: &str, title_domain: Option<&'static 
         above: Vec::new(),
         out: SheetImport { title, ..SheetImport::default() },
         id_prefix: id_prefix.to_owned(),
-        channels: ChannelCells::default(),
+        cells: CellLists::default(),
     };
     let mut extra_reported: Vec<String> = Vec::new();
     let first_data = sub.map_or(header + 1, |s| s + 1);
     for r in first_data..sheet.rows.len() {
         let cells = &sheet.rows[r];
-        let values = distinct(cells);
+        let values = distinct_upto(cells, 2);
         if values.is_empty() {
             continue;
         }
@@ -385,7 +427,7 @@ pub fn read_sheet(sheet: &Sheet, id_prefix: &str, title_domain: Option<&'static 
             continue;
         }
         if is_header(cells) || is_sub_header(&sheet.rows[header], cells) {
-            skip(&mut reader.out, sheet, r, &values.join(" "));
+            skip(&mut reader.out, sheet, r, &distinct(cells).join(" "));
             continue;
         }
         reader.read_row(r);
