@@ -25,6 +25,11 @@ test("Node: the package's main entry gives the CLI's report, byte for byte", asy
   assert.equal(catalog.entries.length, 3);
   const xlsx = wasm.exportCatalog(catalog, "xlsx");
   assert.ok(xlsx instanceof Uint8Array && xlsx[0] === 0x50 && xlsx[1] === 0x4b, "a zip (xlsx)");
+  // An HTML page (published to everyone) with a personal mobile number: refused unless masking is asked for.
+  const leaky = { ...catalog, entries: [{ ...catalog.entries[0], content: "经办人手机13812345678" }, ...catalog.entries.slice(1)] };
+  assert.throws(() => wasm.exportCatalog(leaky, "html"), (e) => e.code === "export.personal-data" && e.messageEn.includes("mobile"));
+  const page = new TextDecoder().decode(wasm.exportCatalog(leaky, "html", { maskPersonalData: true }));
+  assert.ok(page.includes("138****5678") && !page.includes("13812345678"), "masked");
   assert.equal(wasm.domains().length, 26);
   assert.equal(wasm.parseTimeLimit("制定或获取信息之日起10个工作日内").clauses[0].rule.trigger.kind, "made_or_obtained");
   assert.throws(() => wasm.validate({ format: "zwgk-catalog", version: 3, entries: {} }), (e) => e instanceof Error && e.code === "load.newer-version" && e.messageEn.length > 0);

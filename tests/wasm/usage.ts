@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` in the test command: the generated declarations type a developer's usage.
 import init, { diffCatalogs, domains, exportCatalog, exportDiff, exportReview, importFile, parseBasis, parseTimeLimit, template, validate } from "../../dist/catalog-wasm/web/catalog_wasm.js";
-import type { Catalog, CatalogDiff, Coverage, DomainGuide, Entry, RemovedItem, Report, ReportDiagnostic, ReviewReport, Severity, TimeRule } from "../../dist/catalog-wasm/web/catalog_wasm.js";
+import type { Catalog, CatalogDiff, Coverage, DomainGuide, Entry, ExportOptions, RemovedItem, Report, ReportDiagnostic, ReviewReport, Severity, TimeRule } from "../../dist/catalog-wasm/web/catalog_wasm.js";
 
 export async function check(bytes: Uint8Array, name: string): Promise<ReportDiagnostic[]> {
   await init();
@@ -10,6 +10,8 @@ export async function check(bytes: Uint8Array, name: string): Promise<ReportDiag
   const first: Entry | undefined = catalog.entries[0];
   const channels: string[] = first?.channels ?? [];
   const xlsx: Uint8Array = exportCatalog(catalog, "xlsx");
+  const masking: ExportOptions = { maskPersonalData: true };
+  const page: Uint8Array = exportCatalog(catalog, "html", masking);
   const guides: DomainGuide[] = domains();
   const starter: Catalog = template(guides[0].name, "乡级");
   const removal: RemovedItem = { domain: starter.entries[0].domain, item: starter.entries[0].item, reason: "由县级部门统一公开" };
@@ -25,6 +27,6 @@ export async function check(bytes: Uint8Array, name: string): Promise<ReportDiag
   const changes: CatalogDiff = diffCatalogs(starter, trimmed);
   const changedFields: string[] = changes.changed.flatMap((c) => c.changes.map((f) => f.field));
   const changeList: Uint8Array = exportDiff(changes, "html");
-  void [encoding, channels, xlsx, starter, removalFindings, days, docNumber, conformance, reviewXlsx, changedFields, changeList];
+  void [encoding, channels, xlsx, page, starter, removalFindings, days, docNumber, conformance, reviewXlsx, changedFields, changeList];
   return report.files.flatMap((f) => f.diagnostics.filter((d) => d.severity === errors));
 }

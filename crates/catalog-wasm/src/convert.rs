@@ -15,6 +15,11 @@ pub fn error(code: &str, message: &str, message_en: &str) -> Error {
     e
 }
 
+/// A boolean option of an options object JS may leave out: true only when `options[name] === true`.
+pub fn flag(options: &JsValue, name: &str) -> bool {
+    options.is_object() && Reflect::get(options, &name.into()).is_ok_and(|v| v.as_bool() == Some(true))
+}
+
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
     let text = serde_json::to_string(value)
         .map_err(|e| error("internal.serialize", "内部错误：无法序列化结果", &e.to_string()))?;

@@ -78,11 +78,14 @@ pub fn import_file(bytes: &[u8], #[wasm_bindgen(js_name = fileName)] file_name: 
     to_js(&result)
 }
 
-/// Export a catalog as `xlsx`, `csv`, `json` or `html` bytes.
+/// Export a catalog as `xlsx`, `csv`, `json` or `html` bytes. `options.maskPersonalData` masks ID numbers, bank cards
+/// and individuals' mobiles in the output; without it an `html` page (published to everyone) whose text carries any
+/// is refused with `export.personal-data`.
 #[wasm_bindgen(js_name = exportCatalog)]
 pub fn export_catalog(
     #[wasm_bindgen(unchecked_param_type = "Catalog")] catalog: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ExportFormat")] format: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExportOptions")] options: JsValue,
 ) -> Result<Vec<u8>, Error> {
     let catalog = catalog_from_js(&catalog)?;
     #[cfg(feature = "interop")]
@@ -90,10 +93,16 @@ pub fn export_catalog(
         let format = catalog_interop::ExportFormat::from_name(format).ok_or_else(|| {
             error("export.format", "导出格式只能是 xlsx、csv、json 或 html", "format must be xlsx, csv, json or html")
         })?;
-        catalog_interop::export(&catalog, format).map_err(|e| error("export.failed", &e.to_string(), &e.0))
+        let options =
+            catalog_interop::ExportOptions { mask_personal_data: convert::flag(&options, "maskPersonalData") };
+        catalog_interop::export_with(&catalog, format, &options)
+            .map_err(|e| error(e.code(), &e.message(), &e.message_en()))
     }
     #[cfg(not(feature = "interop"))]
     match format {
+        "json" if convert::flag(&options, "maskPersonalData") => {
+            Ok(catalog_core::to_json(&catalog_core::privacy::mask_catalog(&catalog)).into_bytes())
+        }
         "json" => Ok(catalog_core::to_json(&catalog).into_bytes()),
         _ => Err(error("export.format", "此版本只能导出 JSON", "this build exports JSON only")),
     }

@@ -52,7 +52,7 @@ fn import_validate_and_export_round_trip() {
     let report = catalog_wasm::validate(catalog.clone(), None).expect("validates");
     assert_eq!(json(&report)["files"][0]["stats"]["entries"], 4);
     for format in ["xlsx", "csv", "json", "html"] {
-        let bytes = catalog_wasm::export_catalog(catalog.clone(), format).expect(format);
+        let bytes = catalog_wasm::export_catalog(catalog.clone(), format, JsValue::UNDEFINED).expect(format);
         assert!(bytes.len() > 200, "{format}");
         if format != "html" {
             let back = catalog_wasm::import_file(&bytes, &format!("导出.{format}")).expect("re-imports");
@@ -101,7 +101,33 @@ fn errors_are_error_objects_with_stable_codes() {
     );
     assert_eq!(error_code(catalog_wasm::template("火星事务", "乡级").expect_err("refused")), "template.domain");
     let any = JSON::parse(r#"{"format":"zwgk-catalog","version":1,"meta":{},"entries":[]}"#).expect("json");
-    assert_eq!(error_code(catalog_wasm::export_catalog(any, "docx").expect_err("refused")), "export.format");
+    assert_eq!(
+        error_code(catalog_wasm::export_catalog(any, "docx", JsValue::UNDEFINED).expect_err("refused")),
+        "export.format"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_html_page_refuses_personal_data_unless_masking_is_asked_for() {
+    let imported = catalog_wasm::import_file(XLSX, "a-national-template.xlsx").expect("imports");
+    let mut catalog = json(&get(&imported, "catalog"));
+    catalog["entries"][0]["content"] = "经办人手机13812345678".into();
+    let catalog = JSON::parse(&catalog.to_string()).expect("json");
+
+    let refused = catalog_wasm::export_catalog(catalog.clone(), "html", JsValue::UNDEFINED).expect_err("refused");
+    let refused: JsValue = refused.into();
+    assert_eq!(get(&refused, "code").as_string().as_deref(), Some("export.personal-data"));
+    assert!(get(&refused, "messageEn").as_string().is_some_and(|m| m.contains("personal mobile number")));
+    let off = JSON::parse(r#"{"maskPersonalData":false}"#).expect("json");
+    assert!(catalog_wasm::export_catalog(catalog.clone(), "html", off).is_err(), "false is no masking");
+
+    let on = JSON::parse(r#"{"maskPersonalData":true}"#).expect("json");
+    let page =
+        String::from_utf8(catalog_wasm::export_catalog(catalog.clone(), "html", on).expect("masked")).expect("utf-8");
+    assert!(page.contains("经办人手机138****5678") && !page.contains("13812345678"));
+    // The working formats are written as they are.
+    let csv = catalog_wasm::export_catalog(catalog, "csv", JsValue::UNDEFINED).expect("csv");
+    assert!(String::from_utf8_lossy(&csv).contains("13812345678"));
 }
 
 #[wasm_bindgen_test]
