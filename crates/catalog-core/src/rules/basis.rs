@@ -1,16 +1,15 @@
 //! 公开依据: well-formed citations, normalised document numbers, no generic-only text, no template placeholders.
 
-use super::memo::Memo;
 use super::{At, fix};
 use crate::diagnostic::{Diagnostic, Finding};
-use crate::parse::basis::BasisProblem;
+use crate::parse::basis::{Basis, BasisProblem};
 
-pub(super) fn check(at: &At, memo: &mut Memo, out: &mut Vec<Diagnostic>) {
+/// `parsed` is the entry's 公开依据 parsed.
+pub(super) fn check(at: &At, parsed: &Basis, out: &mut Vec<Diagnostic>) {
     let text = at.entry.basis.as_str();
     if text.trim().is_empty() {
         return;
     }
-    let parsed = memo.basis(text);
     let normalised = parsed.normalized(text);
     for problem in &parsed.problems {
         let (finding, repair) = match problem {

@@ -46,11 +46,12 @@ pub(super) fn check(at: &At, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    let fixed = normalise_channels(channels);
+    // Most entries have no finding here: the repair is worked out only when one needs it.
+    let mut fixed: Option<Vec<String>> = None;
     for finding in findings {
         let repair = match finding {
             Finding::ChannelOther { .. } => None,
-            _ => fix("channels", fixed.clone()),
+            _ => fix("channels", fixed.get_or_insert_with(|| normalise_channels(channels)).clone()),
         };
         out.push(at.diag(finding, "channels", repair));
     }

@@ -15,7 +15,7 @@ pub(super) fn check(catalog: &Catalog, out: &mut Findings) {
     let mut by_domain: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
     // Each entry's item path keyed once, for the duplicate check here and the guideline matching below.
     let keyed: Vec<Vec<String>> = catalog.entries.iter().map(|e| key_path(&e.item)).collect();
-    let mut first_seen: HashMap<(&'static str, &[String]), usize> = HashMap::new();
+    let mut first_seen: HashMap<(&'static str, &[String]), usize> = HashMap::with_capacity(catalog.entries.len());
     for (index, entry) in catalog.entries.iter().enumerate() {
         let at = At { entry, index };
         let canonical = match domains::resolve(&entry.domain) {

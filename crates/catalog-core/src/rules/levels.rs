@@ -18,16 +18,18 @@ pub(super) fn check(at: &At, meta_level: &str, out: &mut Vec<Diagnostic>) {
     if levels.is_empty() {
         return;
     }
+    // Each label looked up once (every look-up folds the label anew).
+    let looked_up: Vec<(&str, &'static [String], bool)> =
+        levels.iter().map(|label| (*label, level_means(label), level_is_compound(label))).collect();
     let mut split: Vec<String> = Vec::new();
     let mut compound = Vec::new();
-    for label in &levels {
-        let means = level_means(label);
+    for &(label, means, is_compound) in &looked_up {
         if means.is_empty() {
-            out.push(at.diag(Finding::LevelUnknown { label: (*label).to_owned() }, "levels", None));
+            out.push(at.diag(Finding::LevelUnknown { label: label.to_owned() }, "levels", None));
         }
-        let parts: Vec<String> = if level_is_compound(label) { means.to_vec() } else { vec![(*label).to_owned()] };
-        if level_is_compound(label) {
-            compound.push(*label);
+        let parts: Vec<String> = if is_compound { means.to_vec() } else { vec![label.to_owned()] };
+        if is_compound {
+            compound.push(label);
         }
         for part in parts {
             if !split.contains(&part) {
@@ -40,7 +42,7 @@ pub(super) fn check(at: &At, meta_level: &str, out: &mut Vec<Diagnostic>) {
     }
 
     let allowed = allowed(meta_level.trim());
-    let known: Vec<&String> = levels.iter().flat_map(|l| level_means(l)).collect();
+    let known: Vec<&String> = looked_up.iter().flat_map(|(_, means, _)| means.iter()).collect();
     if !allowed.is_empty() && !known.is_empty() && !known.iter().any(|m| allowed.contains(&m.as_str())) {
         out.push(at.diag(
             Finding::LevelInconsistent { meta_level: meta_level.trim().to_owned(), levels: levels.join("、") },

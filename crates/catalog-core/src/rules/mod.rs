@@ -46,8 +46,10 @@ fn validate_entry_with(catalog: &Catalog, index: usize, memo: &mut Memo) -> Vec<
     entry::check_required(&at, &mut out);
     vocabulary::check(&at, &mut out);
     channels::check(&at, &mut out);
-    time_limit::check(&at, memo, &mut out);
-    basis::check(&at, memo, &mut out);
+    // Both rules read the 依据: looked up once.
+    let parsed_basis = memo.basis(&entry.basis);
+    time_limit::check(&at, memo, &parsed_basis, &mut out);
+    basis::check(&at, &parsed_basis, &mut out);
     levels::check(&at, &catalog.meta.level, &mut out);
     privacy::check(&at, &mut out);
     out

@@ -3,6 +3,7 @@
 use super::At;
 use super::memo::Memo;
 use crate::diagnostic::{Diagnostic, Finding};
+use crate::parse::basis::Basis;
 use crate::parse::time_limit::{DayUnit, TimeRule};
 
 /// 条例第二十六条: 20 working days. Calendar periods are compared as 4 weeks (20 working days).
@@ -16,7 +17,8 @@ fn exceeds_default(amount: u32, unit: DayUnit) -> bool {
     }
 }
 
-pub(super) fn check(at: &At, memo: &mut Memo, out: &mut Vec<Diagnostic>) {
+/// `basis` is the entry's 公开依据 parsed: a law it cites may set its own limit.
+pub(super) fn check(at: &At, memo: &mut Memo, basis: &Basis, out: &mut Vec<Diagnostic>) {
     let text = at.entry.time_limit.trim();
     if text.is_empty() {
         return;
@@ -29,8 +31,7 @@ pub(super) fn check(at: &At, memo: &mut Memo, out: &mut Vec<Diagnostic>) {
     for clause in parsed.bare_durations() {
         out.push(at.diag(Finding::TimeNoTrigger { clause: clause.text.clone() }, "time_limit", None));
     }
-    let cites_other_rule =
-        parsed.says_otherwise_provided() || memo.basis(&at.entry.basis).cites_beyond_disclosure_regulation();
+    let cites_other_rule = parsed.says_otherwise_provided() || basis.cites_beyond_disclosure_regulation();
     if cites_other_rule {
         return;
     }
