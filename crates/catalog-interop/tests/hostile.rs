@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use catalog_interop::limits::MAX_FILE_BYTES;
-use catalog_interop::{ImportError, import};
+use catalog_interop::{ExportFormat, ImportError, export, import};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/import").join(name))
@@ -382,17 +382,34 @@ fn a_hundred_megabyte_file_is_refused_by_size() {
     }
 }
 
-/// Inputs the fuzzer found (tests/fixtures/fuzz-regressions): each is refused with an error, never a crash.
+/// Inputs the fuzzer found (tests/fixtures/fuzz-regressions): each `NAME` sits beside `NAME.expected`, the outcome it
+/// must keep — an error code, or `ok` when it imports (and then validates and exports without a panic).
 #[test]
 fn past_fuzz_findings_stay_fixed() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fuzz-regressions");
     let mut seen = 0;
-    for entry in std::fs::read_dir(dir).expect("regressions folder").filter_map(Result::ok) {
+    for entry in std::fs::read_dir(&dir).expect("regressions folder").filter_map(Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let bytes = std::fs::read(entry.path()).expect("regression input");
-        if let Ok(imported) = import(&bytes, &name) {
-            let _ = catalog_core::validate(&imported.catalog);
+        if name.ends_with(".expected") {
+            continue;
         }
+        let expected = std::fs::read_to_string(dir.join(format!("{name}.expected")))
+            .unwrap_or_else(|_| panic!("{name} needs {name}.expected (an error code or ok)"));
+        let bytes = std::fs::read(entry.path()).expect("regression input");
+        let outcome = match import(&bytes, &name) {
+            Ok(imported) => {
+                let _ = catalog_core::validate(&imported.catalog);
+                for format in [ExportFormat::Csv, ExportFormat::Xlsx, ExportFormat::Json] {
+                    export(&imported.catalog, format).expect("an imported catalog exports");
+                }
+                "ok".to_owned()
+            }
+            Err(err) => {
+                assert!(!err.message().is_empty() && !err.message_en().is_empty(), "{name}");
+                err.code().to_owned()
+            }
+        };
+        assert_eq!(outcome, expected.trim(), "{name}");
         seen += 1;
     }
     assert!(seen >= 1);
