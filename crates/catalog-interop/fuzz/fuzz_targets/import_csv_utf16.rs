@@ -1,5 +1,5 @@
-//! Any text saved as UTF-16 with a BOM (Excel's "Unicode text") and named .csv; the first byte picks little or
-//! big endian, so both decoders run. Never panics.
+//! Any text saved as UTF-16 with a BOM (Excel's "Unicode text") and named .csv; the first byte picks little or big
+//! endian, so both decoders run. Never panics.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -15,5 +15,8 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(imported) = catalog_interop::import(&bytes, "fuzz.csv") {
         let _ = catalog_core::validate(&imported.catalog);
         let _ = catalog_interop::export(&imported.catalog, catalog_interop::ExportFormat::Csv);
+        // The published page: the personal-data scan, and masking of whatever text came in.
+        let masked = catalog_interop::ExportOptions { mask_personal_data: true };
+        let _ = catalog_interop::export_with(&imported.catalog, catalog_interop::ExportFormat::Html, &masked);
     }
 });
