@@ -109,7 +109,9 @@ pub fn export_catalog(
 }
 
 /// Compare two versions of a catalog (动态调整): added, removed and changed entries with field-level changes, and
-/// the changes of meta, 未涉及领域说明 and 删减事项说明.
+/// the changes of meta, 未涉及领域说明 and 删减事项说明. In the Excel/CSV package only: the validator-only build has
+/// no room for it in its size budget.
+#[cfg(feature = "interop")]
 #[wasm_bindgen(js_name = diffCatalogs, unchecked_return_type = "CatalogDiff")]
 pub fn diff_catalogs(
     #[wasm_bindgen(unchecked_param_type = "Catalog")] old: JsValue,
