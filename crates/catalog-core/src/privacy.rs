@@ -36,27 +36,41 @@ pub struct Found {
     pub end: usize,
 }
 
-/// Runs of digits (an `X`/`x` may end an ID number) as (byte offset, char), with grouping spaces and hyphens
-/// between digits joined: `6222 0212 …`, `138-1234-5678`.
-fn runs(text: &str) -> Vec<Vec<(usize, char)>> {
-    let mut runs = Vec::new();
-    let mut cur: Vec<(usize, char)> = Vec::new();
+/// A group of consecutive digits (an `X`/`x` may end it, as in an ID number), its byte range, and whether a single
+/// space or hyphen joins it to the next group (`138 1234 5678`, `6222-0212-…`).
+struct Group {
+    digits: String,
+    start: usize,
+    end: usize,
+    joined_to_next: bool,
+}
+
+fn groups(text: &str) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c.is_ascii_digit() {
-            cur.push((i, c));
-        } else if (c == 'X' || c == 'x') && cur.len() == 17 {
-            cur.push((i, 'X'));
-        } else if (c == ' ' || c == '-') && !cur.is_empty() && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit()) {
-            // a grouping separator inside one number
-        } else if !cur.is_empty() {
-            runs.push(std::mem::take(&mut cur));
+        if !c.is_ascii_digit() {
+            continue;
         }
+        let mut g = Group { digits: c.to_string(), start: i, end: i + 1, joined_to_next: false };
+        while let Some(&(j, n)) = chars.peek() {
+            let ends_id = (n == 'X' || n == 'x') && !text[j + 1..].starts_with(|d: char| d.is_ascii_digit());
+            if !n.is_ascii_digit() && !ends_id {
+                break;
+            }
+            g.digits.push(if ends_id { 'X' } else { n });
+            g.end = j + 1;
+            chars.next();
+            if ends_id {
+                break;
+            }
+        }
+        if let Some(prev) = out.last_mut() {
+            prev.joined_to_next = matches!(&text[prev.end..g.start], " " | "-");
+        }
+        out.push(g);
     }
-    if !cur.is_empty() {
-        runs.push(cur);
-    }
-    runs
+    out
 }
 
 /// GB 11643 citizen ID number: 18 characters, plausible birth date, ISO 7064 MOD 11-2 check character.
@@ -112,39 +126,63 @@ fn classify(digits: &str) -> Option<Kind> {
     }
 }
 
-/// `run` is never empty (`runs` pushes only non-empty runs, `find` only non-empty parts).
-fn found(kind: Kind, run: &[(usize, char)]) -> Option<Found> {
-    let (first, last) = (run.first()?, run.last()?);
-    let digits: String = run.iter().map(|(_, c)| c).collect();
-    Some(Found { kind, digits, start: first.0, end: last.0 + last.1.len_utf8() })
+/// How each kind is written when grouped: a number joined across separators counts only in these shapes, so digits
+/// that merely stand next to each other (`13811 110105…`, a masked number's kept digits beside other text) are not
+/// read as one number.
+fn plausible(kind: Kind, lens: &[usize]) -> bool {
+    let total: usize = lens.iter().sum();
+    match (kind, lens) {
+        (_, [_]) => true,
+        (Kind::Mobile, [3, 4, 4] | [3, 8]) => true,
+        (Kind::IdNumber, [6, 8, 4]) => true,
+        (Kind::BankCard, [6, _]) => true,
+        (Kind::BankCard, [init @ .., last]) => init.iter().all(|&l| l == 4) && (1..=4).contains(last) && total >= 16,
+        _ => false,
+    }
 }
 
-/// Every personal number in `text`, in order. A run joined across separators is tried whole, then (when it is no
-/// personal number whole) each group between separators, so `0571-87654321` stays an office number while
-/// `13812345678 13912345678` is two mobiles. A `+86`/`86` country prefix is not part of the mobile.
+/// The personal number that `chain` (groups joined by separators) is, if it is one, with its byte range.
+fn personal(chain: &[Group]) -> Option<(Kind, String, usize, usize)> {
+    let (first, last) = (chain.first()?, chain.last()?);
+    let digits: String = chain.iter().map(|g| g.digits.as_str()).collect();
+    let lens: Vec<usize> = chain.iter().map(|g| g.digits.len()).collect();
+    if let Some(kind) = classify(&digits).filter(|k| plausible(*k, &lens)) {
+        return Some((kind, digits, first.start, last.end));
+    }
+    // A country code: `+86 138 1234 5678`, `8613812345678`.
+    if chain.len() > 1 && first.digits == "86" {
+        let rest = personal(&chain[1..]).filter(|(k, ..)| *k == Kind::Mobile);
+        if rest.is_some() {
+            return rest;
+        }
+    }
+    if chain.len() == 1 && digits.len() == 13 && digits.starts_with("86") && is_mobile(&digits[2..]) {
+        return Some((Kind::Mobile, digits[2..].to_owned(), first.start + 2, first.end));
+    }
+    None
+}
+
+/// Every personal number in `text`, in order. Digit groups joined by a single space or hyphen are read as one number
+/// when they form one in a usual grouping (mobile 3-4-4, ID 6-8-4, card 4-4-4-4…), the longest first; so
+/// `0571-87654321` stays an office number and `13812345678 13912345678` is two mobiles. A `+86`/`86` country code is
+/// not part of the mobile.
 pub fn find(text: &str) -> Vec<Found> {
+    const MOST_GROUPS: usize = 5;
+    let groups = groups(text);
     let mut out = Vec::new();
-    for run in runs(text) {
-        let digits: String = run.iter().map(|(_, c)| c).collect();
-        if let Some(kind) = classify(&digits) {
-            out.extend(found(kind, &run));
-            continue;
+    let mut i = 0;
+    while i < groups.len() {
+        let mut last = i;
+        while last + 1 < groups.len() && groups[last].joined_to_next && last + 1 - i < MOST_GROUPS {
+            last += 1;
         }
-        if digits.len() == 13 && digits.starts_with("86") && is_mobile(&digits[2..]) {
-            out.extend(found(Kind::Mobile, &run[2..]));
-            continue;
-        }
-        // Adjacent entries of a run are consecutive characters unless a separator lies between them.
-        let mut part_start = 0;
-        for k in 1..=run.len() {
-            if k == run.len() || run[k].0 != run[k - 1].0 + run[k - 1].1.len_utf8() {
-                let part = &run[part_start..k];
-                let digits: String = part.iter().map(|(_, c)| c).collect();
-                if let Some(kind) = classify(&digits) {
-                    out.extend(found(kind, part));
-                }
-                part_start = k;
+        let hit = (i..=last).rev().find_map(|j| personal(&groups[i..=j]).map(|p| (p, j)));
+        match hit {
+            Some(((kind, digits, start, end), j)) => {
+                out.push(Found { kind, digits, start, end });
+                i = j + 1;
             }
+            None => i += 1,
         }
     }
     out
