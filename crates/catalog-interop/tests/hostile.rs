@@ -233,6 +233,20 @@ fn far_apart_cells_do_not_allocate_the_box_between_them() {
     );
     assert_eq!(refused(&zip, "稀疏.xlsx").code(), "import.too-many-cells");
 
+    // One grid-sized merge repeated: filling it twice would already pass the cell limit.
+    let zip = xlsx(
+        |w| {
+            w.write_all(SHEET_START).expect("write");
+            header_row(w);
+            w.write_all(br#"<row r="20000"><c r="IP20000"><v>1</v></c></row></sheetData><mergeCells count="2">"#)
+                .expect("write");
+            w.write_all(br#"<mergeCell ref="A1:IP20000"/><mergeCell ref="A1:IP20000"/></mergeCells></worksheet>"#)
+                .expect("write");
+        },
+        &[],
+    );
+    assert_eq!(refused(&zip, "重叠合并.xlsx").code(), "import.too-many-cells");
+
     // A CSV of one-cell lines with one 256-cell line: the padded grid counts, not the bytes.
     let mut csv = String::from("公开事项,公开内容,公开依据,公开时限\n");
     csv.push_str(&",".repeat(255));

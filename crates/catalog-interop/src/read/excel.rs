@@ -84,6 +84,7 @@ fn read_unchecked(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
             }
         };
         let merges = merges(&mut book, &name);
+        check_merges(&rows, &merges)?;
         sheets.push(Sheet::new(&name, rows, &merges));
     }
     Ok(sheets)
@@ -99,6 +100,23 @@ fn check_size(height: usize, width: usize, cells_before: usize) -> Result<(), Im
     }
     if cells_before.saturating_add(height.saturating_mul(width)) > MAX_CELLS {
         return Err(ImportError::TooManyCells { limit: MAX_CELLS });
+    }
+    Ok(())
+}
+
+/// Merged regions are filled cell by cell: their area (within the grid) may not exceed the cell limit. Excel's merges
+/// never overlap, so a real sheet's merged area is at most its grid; a file repeating one huge merge a million times
+/// would otherwise cost a million grid-sized fills.
+fn check_merges(rows: &[Vec<String>], merges: &[Merge]) -> Result<(), ImportError> {
+    let (height, width) = (rows.len(), rows.iter().map(Vec::len).max().unwrap_or(0));
+    let mut area = 0usize;
+    for m in merges {
+        let rows = m.last.0.min(height.saturating_sub(1)).saturating_add(1).saturating_sub(m.first.0);
+        let cols = m.last.1.min(width.saturating_sub(1)).saturating_add(1).saturating_sub(m.first.1);
+        area = area.saturating_add(rows.saturating_mul(cols));
+        if area > MAX_CELLS {
+            return Err(ImportError::TooManyCells { limit: MAX_CELLS });
+        }
     }
     Ok(())
 }
