@@ -71,6 +71,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
 
 fn read_unchecked(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
     check_zip(bytes)?;
+    super::xls_guard::check(bytes)?;
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ImportError::Workbook(e.to_string()))?;
     let names = book.sheet_names();
     let mut sheets = Vec::new();

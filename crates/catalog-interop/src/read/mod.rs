@@ -3,3 +3,5 @@
 pub mod csv;
 #[cfg(feature = "excel")]
 pub mod excel;
+#[cfg(feature = "excel")]
+mod xls_guard;
