@@ -79,6 +79,7 @@ fn read_unchecked(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
     for name in names {
         let rows = match &mut book {
             Sheets::Xlsx(xlsx) => xlsx_rows(xlsx, &name, &mut cells_seen)?,
+            Sheets::Xlsb(xlsb) => xlsb_rows(xlsb, &name, &mut cells_seen)?,
             _ => {
                 let range = book.worksheet_range(&name).map_err(|e| ImportError::Workbook(e.to_string()))?;
                 range_rows(&range, &mut cells_seen)?
@@ -137,14 +138,35 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
         Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
         Err(e) => return Err(workbook_error(e)),
     };
+    stream_rows(|| reader.next_cell().map(|c| c.map(owned)).map_err(workbook_error), cells_seen)
+}
+
+/// An XLSB sheet, streamed the same way (calamine lays its cells out over their bounding box too).
+fn xlsb_rows<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Xlsb<RS>,
+    name: &str,
+    cells_seen: &mut usize,
+) -> Result<Vec<Vec<String>>, ImportError> {
+    let workbook_error = |e: calamine::XlsbError| ImportError::Workbook(e.to_string());
+    let mut reader = book.worksheet_cells_reader(name).map_err(workbook_error)?;
+    stream_rows(|| reader.next_cell().map(|c| c.map(owned)).map_err(workbook_error), cells_seen)
+}
+
+fn owned(cell: calamine::Cell<calamine::DataRef<'_>>) -> ((u32, u32), String) {
+    (cell.get_position(), text_ref(cell.get_value()))
+}
+
+/// Rows (from A1) from a stream of cells, each checked against the limits as it arrives.
+fn stream_rows(
+    mut next: impl FnMut() -> Result<Option<((u32, u32), String)>, ImportError>,
+    cells_seen: &mut usize,
+) -> Result<Vec<Vec<String>>, ImportError> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut width = 0usize;
-    while let Some(cell) = reader.next_cell().map_err(workbook_error)? {
-        let value = text_ref(cell.get_value());
+    while let Some(((row, col), value)) = next()? {
         if value.is_empty() {
             continue;
         }
-        let (row, col) = cell.get_position();
         let (row, col) = (row as usize, col as usize);
         width = width.max(col + 1);
         check_size(rows.len().max(row + 1), width, *cells_seen)?;
@@ -164,7 +186,7 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
     Ok(rows)
 }
 
-/// Any other workbook (xls, xlsb, ods), read whole by calamine. Rows keep Excel's numbering: the grid starts at A1.
+/// Any other workbook (xls, ods), read whole by calamine. Rows keep Excel's numbering: the grid starts at A1.
 fn range_rows(range: &calamine::Range<Data>, cells_seen: &mut usize) -> Result<Vec<Vec<String>>, ImportError> {
     let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
     let (height, width) = range.get_size();
