@@ -59,6 +59,8 @@ fn options(args: &[String]) -> Result<Options, String> {
 pub struct Stats {
     pub executions: Option<u64>,
     pub per_second: Option<u64>,
+    /// libFuzzer's own run time (`Done N runs in S second(s)`), without the build.
+    pub fuzz_seconds: Option<u64>,
 }
 
 /// Reads libFuzzer's closing lines: `stat::number_of_executed_units: N` (with -print_final_stats=1), else
@@ -73,9 +75,12 @@ pub fn parse_stats(log: &str) -> Stats {
         } else if let Some(n) = line.strip_prefix("stat::average_exec_per_sec:") {
             stats.per_second = n.trim().parse().ok();
         } else if let Some(rest) = line.strip_prefix("Done ") {
+            let words: Vec<&str> = rest.split_whitespace().collect();
             if stats.executions.is_none() {
-                stats.executions = rest.split_whitespace().next().and_then(|n| n.parse().ok());
+                stats.executions = words.first().and_then(|n| n.parse().ok());
             }
+            // `Done 1200000 runs in 30 second(s)`
+            stats.fuzz_seconds = words.get(3).and_then(|n| n.parse().ok());
         } else if let Some(rest) = line.strip_prefix('#') {
             let mut words = rest.split_whitespace();
             if let Some(n) = words.next().and_then(|n| n.parse::<u64>().ok()) {
@@ -241,7 +246,9 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
             result,
         });
     }
-    eprintln!("\n| target | executions | exec/s | seconds | result |\n|---|---:|---:|---:|---|");
+    eprintln!(
+        "\n| target | executions | exec/s | fuzzing s | wall s (with build) | result |\n|---|---:|---:|---:|---:|---|"
+    );
     let show = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_else(|| "?".into());
     for o in &outcomes {
         let result = match &o.result {
@@ -249,10 +256,11 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
             Err(e) => e.clone(),
         };
         eprintln!(
-            "| {} | {} | {} | {} | {result} |",
+            "| {} | {} | {} | {} | {} | {result} |",
             o.target,
             show(o.stats.executions),
             show(o.stats.per_second),
+            show(o.stats.fuzz_seconds),
             o.seconds
         );
     }
@@ -275,14 +283,17 @@ mod tests {
                    stat::number_of_executed_units: 1200001\n\
                    stat::average_exec_per_sec:     40000\n\
                    stat::new_units_added:          48\n";
-        assert_eq!(parse_stats(log), Stats { executions: Some(1_200_001), per_second: Some(40_000) });
+        assert_eq!(
+            parse_stats(log),
+            Stats { executions: Some(1_200_001), per_second: Some(40_000), fuzz_seconds: Some(30) }
+        );
     }
 
     #[test]
     fn a_killed_run_reports_its_last_status_line() {
         let log = "#512\tNEW    cov: 80 ft: 90 corp: 9/100b lim: 4 exec/s: 0 rss: 30Mb\n\
                    #65536\tpulse  cov: 85 ft: 99 corp: 12/200b lim: 4 exec/s: 21845 rss: 40Mb\n";
-        assert_eq!(parse_stats(log), Stats { executions: Some(65_536), per_second: None });
+        assert_eq!(parse_stats(log), Stats { executions: Some(65_536), per_second: None, fuzz_seconds: None });
     }
 
     #[test]
