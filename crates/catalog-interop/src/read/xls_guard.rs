@@ -27,6 +27,15 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
+/// Little-endian u32s, as calamine reads allocation tables: it asserts (panics) unless the bytes come in fours, which
+/// a sector cut short by the end of the file does not (found by `cargo xtask fuzz`).
+fn words(bytes: &[u8]) -> Result<Vec<u32>, ImportError> {
+    if bytes.len() % 4 != 0 {
+        return Err(broken("an allocation table is cut short"));
+    }
+    Ok(bytes.chunks_exact(4).filter_map(|c| u32_at(c, 0)).collect())
+}
+
 /// The compound file's sectors as calamine numbers them: sector 0 follows the header (512 or 4096 bytes).
 struct Sectors<'a> {
     data: &'a [u8],
@@ -88,13 +97,13 @@ fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, ImportError> {
             return Err(broken("the DIFAT chain loops"));
         }
         let sector = sectors.get(difat_id).ok_or_else(|| broken("a DIFAT sector lies past the end"))?;
-        difat.extend(sector.chunks_exact(4).filter_map(|c| u32_at(c, 0)));
+        difat.extend(words(sector)?);
         difat_id = difat.pop().unwrap_or(ENDOFCHAIN);
     }
     let mut fat = Vec::new();
     for id in difat.into_iter().filter(|id| *id < DIFSECT) {
         let sector = sectors.get(id).ok_or_else(|| broken("a FAT sector lies past the end"))?;
-        fat.extend(sector.chunks_exact(4).filter_map(|c| u32_at(c, 0)));
+        fat.extend(words(sector)?);
     }
 
     let dirs = sectors.chain(dir_start, &fat, usize::MAX)?;
@@ -120,16 +129,16 @@ fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, ImportError> {
     let entries: Vec<(String, u32, usize)> =
         entries.into_iter().map(|(n, s, l)| (n, s, usize::try_from(l).unwrap_or(usize::MAX))).collect();
     let Some(root) = entries.first() else { return Err(broken("no root directory")) };
+    // calamine reads the mini FAT and the mini stream on opening whenever the header lists a mini FAT.
+    let (mini_fat, mini_data) = if mini_fat_len > 0 {
+        let bytes = sectors.chain(mini_fat_start, &fat, (mini_fat_len as usize).saturating_mul(header_len))?;
+        (words(&bytes)?, sectors.chain(root.1, &fat, root.2)?)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let find = |wanted: &str| entries.iter().find(|(n, ..)| n.eq_ignore_ascii_case(wanted));
     let Some((_, start, len)) = find("Workbook").or_else(|| find("Book")) else { return Ok(None) };
     if *len < MINI_CUTOFF {
-        let mini_fat = if mini_fat_len > 0 {
-            let bytes = sectors.chain(mini_fat_start, &fat, (mini_fat_len as usize).saturating_mul(header_len))?;
-            bytes.chunks_exact(4).filter_map(|c| u32_at(c, 0)).collect()
-        } else {
-            Vec::new()
-        };
-        let mini_data = if mini_fat_len > 0 { sectors.chain(root.1, &fat, root.2)? } else { Vec::new() };
         let mini = Sectors { data: &mini_data, size: 64 };
         return mini.chain(*start, &mini_fat, *len).map(Some);
     }
