@@ -218,4 +218,20 @@ fn broken_sector_chains_are_refused() {
     let err = refused(&compound(&bad, |_| {}), "坏表.xls");
     assert_eq!(err.code(), "import.workbook");
     assert!(err.message_en().contains("sheet lies past the end"), "{}", err.message_en());
+    // Records calamine indexes without a length check: a CODEPAGE of one byte, merged cells counting more than
+    // they hold.
+    let short_codepage = {
+        let mut stream = workbook(&[township_sheet()]);
+        stream.splice(20..20, record(0x0042, &[0xB5]));
+        // The BOUNDSHEET offset moves with it (the BOF is 20 bytes, then the inserted record of 5).
+        let at = stream.windows(2).position(|w| w == [0x85, 0x00]).expect("BOUNDSHEET") + 4;
+        let offset = u32::from_le_bytes(stream[at..at + 4].try_into().expect("4 bytes")) + 5;
+        stream[at..at + 4].copy_from_slice(&offset.to_le_bytes());
+        stream
+    };
+    let err = refused(&compound(&short_codepage, |_| {}), "代码页.xls");
+    assert!(err.message_en().contains("workbook record is cut short"), "{}", err.message_en());
+    let merges = sheet(&[number(0, 0, 1.0), record(0x00E5, &[200, 0, 0, 0])]);
+    let err = refused(&compound(&workbook(&[merges]), |_| {}), "合并.xls");
+    assert!(err.message_en().contains("merged-cells record"), "{}", err.message_en());
 }

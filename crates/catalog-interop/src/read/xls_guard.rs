@@ -185,6 +185,14 @@ fn sheet_cells(stream: &[u8], from: usize) -> Result<usize, ImportError> {
                 None
             }
             0x000A => break,
+            // MERGECELLS: calamine reads the count's 8-byte entries unchecked, at u16 offsets.
+            0x00E5 => {
+                let count = usize::from(u16_at(data, 0).unwrap_or(u16::MAX));
+                if count >= 8192 || data.len() < 2 + 8 * count {
+                    return Err(broken("a merged-cells record is cut short"));
+                }
+                None
+            }
             0x0200 => {
                 // DIMENSIONS, read as calamine reads it: it reserves rows × columns cells from the claim, with
                 // unchecked u32 arithmetic (an end before its start wraps to 4 billion).
@@ -255,8 +263,14 @@ pub fn check(bytes: &[u8]) -> Result<(), ImportError> {
                     return Err(ImportError::TooManyCells { limit: MAX_CELLS });
                 }
             }
-            // calamine reads a BOF's version without a length check.
-            0x0809 if data.len() < 2 => return Err(broken("a BOF record is cut short")),
+            // Records calamine reads without a length check: BOF, FILEPASS, CODEPAGE, DATEMODE, EXTERNSHEET read a
+            // u16 at once; a defined name (LBL) reads 14 bytes, then its formula from the end.
+            0x0809 | 0x002F | 0x0042 | 0x0022 | 0x0017 if data.len() < 2 => {
+                return Err(broken("a workbook record is cut short"));
+            }
+            0x0018 if data.len() < 14 || usize::from(u16_at(data, 4).unwrap_or(u16::MAX)) > data.len() => {
+                return Err(broken("a defined name is cut short"));
+            }
             0x000A => break,
             _ => {}
         }
