@@ -57,17 +57,32 @@ window.zwgkStore = {
       return doc ? doc.bytes : null;
     } catch (e) { named(e); }
   },
+  /** How many times the catalog was saved (0: never): an editor remembers it when it opens the catalog. */
+  async revision(id) {
+    try {
+      const s = await result((await db()).transaction("summaries").objectStore("summaries").get(id));
+      return s?.rev ?? 0;
+    } catch (e) { named(e); }
+  },
   /** Save the catalog (UTF-8 JSON bytes) and its summary in one transaction; keep a history version when the app
-   *  asks or the last one is old. Bytes, not a string: nothing to decode, however large the catalog. */
-  async save(id, bytes, summary, version) {
+   *  asks or the last one is old. Bytes, not a string: nothing to decode, however large the catalog.
+   *  `writer` ({session, rev}: the editor's session and the revision it opened) refuses the save with a
+   *  ConflictError when another tab saved the catalog since: nothing is overwritten silently. Resolves to the
+   *  new revision. */
+  async save(id, bytes, summary, version, writer) {
     try {
       const tx = (await db()).transaction(["summaries", "docs", "history"], "readwrite");
       const summaries = tx.objectStore("summaries");
       const history = tx.objectStore("history");
       const before = await result(summaries.get(id));
+      if (writer && before && before.writer !== writer.session && (before.rev ?? 0) !== writer.rev) {
+        tx.abort();
+        throw new DOMException("another tab saved this catalog", "ConflictError");
+      }
+      const rev = (before?.rev ?? 0) + 1;
       const last = before?.versioned ?? 0;
       const keep = version || summary.updated - last >= HISTORY_SPACING;
-      summaries.put({ ...summary, versioned: keep ? summary.updated : last });
+      summaries.put({ ...summary, versioned: keep ? summary.updated : last, rev, writer: writer?.session ?? null });
       tx.objectStore("docs").put({ id, bytes });
       if (keep) {
         history.add({ catalog: id, saved: summary.updated, entries: summary.entries, errors: summary.errors, bytes });
@@ -75,7 +90,23 @@ window.zwgkStore = {
         keys.slice(0, Math.max(0, keys.length + 1 - HISTORY_KEEP)).forEach((k) => history.delete(k));
       }
       await done(tx);
+      return rev;
     } catch (e) { named(e); }
+  },
+  /** Tell other tabs this one has catalog `id` open; `onOther()` runs when another tab has it open too (either
+   *  opened first). Returns the function that stops listening. */
+  watch(id, onOther) {
+    if (typeof BroadcastChannel === "undefined") return () => {};
+    const me = Math.random().toString(36).slice(2);
+    const channel = new BroadcastChannel("zwgk-tabs");
+    channel.onmessage = (e) => {
+      const m = e.data;
+      if (!m || m.id !== id || m.tab === me) return;
+      if (m.type === "hello") channel.postMessage({ type: "here", id, tab: me });
+      onOther();
+    };
+    channel.postMessage({ type: "hello", id, tab: me });
+    return () => channel.close();
   },
   async remove(id) {
     try {

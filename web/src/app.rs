@@ -24,16 +24,20 @@ pub enum Screen {
         id: String,
         catalog: Rc<Catalog>,
         fresh: bool,
+        /// The stored revision opened (0 when fresh): saves are refused once another tab saved after it.
+        rev: u64,
         /// What the importer noticed (merged and 同上 cells, extra columns …), shown with the findings.
         notes: Rc<Vec<ReportDiagnostic>>,
     },
 }
 
 async fn open(id: &str) -> Screen {
+    // The revision first: a save another tab makes meanwhile then counts as newer than what is loaded.
+    let rev = store::revision(id).await;
     match store::load(id).await {
         Some(catalog) => {
             store::set_last_open(Some(id));
-            Screen::Editor { id: id.to_owned(), catalog: Rc::new(catalog), fresh: false, notes: Rc::default() }
+            Screen::Editor { id: id.to_owned(), catalog: Rc::new(catalog), fresh: false, rev, notes: Rc::default() }
         }
         None => {
             store::set_last_open(None);
@@ -85,7 +89,7 @@ pub fn App() -> Html {
         Callback::from(move |(catalog, notes): (Catalog, Vec<ReportDiagnostic>)| {
             let id = store::new_id();
             store::set_last_open(Some(&id));
-            screen.set(Screen::Editor { id, catalog: Rc::new(catalog), fresh: true, notes: Rc::new(notes) });
+            screen.set(Screen::Editor { id, catalog: Rc::new(catalog), fresh: true, rev: 0, notes: Rc::new(notes) });
         })
     };
     let toggle = {
@@ -122,8 +126,9 @@ pub fn App() -> Html {
                             Screen::Review => html! { <Review on_home={go_home.clone()} on_created={on_created.clone()} /> },
                             Screen::Compare => html! { <Compare on_home={go_home.clone()} /> },
                             Screen::Wizard => html! { <Wizard on_done={on_created.reform(|c| (c, Vec::new()))} on_cancel={go_home.clone()} /> },
-                            Screen::Editor { id, catalog, fresh, notes } => html! {
-                                <Editor key={id.clone()} id={id.clone()} initial={catalog.clone()} fresh={*fresh} notes={notes.clone()} on_home={go_home.clone()} />
+                            Screen::Editor { id, catalog, fresh, rev, notes } => html! {
+                                <Editor key={id.clone()} id={id.clone()} initial={catalog.clone()} fresh={*fresh} rev={*rev} notes={notes.clone()}
+                                    on_home={go_home.clone()} on_save_as={on_created.clone()} />
                             },
                         }
                     }

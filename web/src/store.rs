@@ -17,7 +17,17 @@ extern "C" {
     #[wasm_bindgen(js_namespace = zwgkStore, js_name = load, catch)]
     async fn load_js(id: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = zwgkStore, js_name = save, catch)]
-    async fn save_js(id: &str, bytes: js_sys::Uint8Array, summary: JsValue, version: bool) -> Result<JsValue, JsValue>;
+    async fn save_js(
+        id: &str,
+        bytes: js_sys::Uint8Array,
+        summary: JsValue,
+        version: bool,
+        writer: JsValue,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = zwgkStore, js_name = revision, catch)]
+    async fn revision_js(id: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = zwgkStore, js_name = watch)]
+    fn watch_js(id: &str, on_other: &Closure<dyn FnMut()>) -> JsValue;
     #[wasm_bindgen(js_namespace = zwgkStore, js_name = remove, catch)]
     async fn remove_js(id: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = zwgkStore, js_name = history, catch)]
@@ -52,7 +62,18 @@ pub struct Version {
     pub errors: usize,
 }
 
-/// Why a save failed: the browser's error name (`QuotaExceededError` when storage is full).
+/// An editor's claim on a catalog: its session and the revision it opened. A save is refused (`ConflictError`)
+/// when another tab saved the catalog since.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Writer {
+    pub session: String,
+    pub rev: u64,
+}
+
+/// The name of the error a save gets when another tab saved the catalog first.
+pub const CONFLICT: &str = "ConflictError";
+
+/// Why a save failed: the browser's error name (`QuotaExceededError` when storage is full, [`CONFLICT`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SaveError(pub String);
 
@@ -107,6 +128,30 @@ pub async fn load(id: &str) -> Option<Catalog> {
     catalog_of(load_js(id).await.ok()?)
 }
 
+/// How many times the catalog was saved (0: never, or unreadable).
+pub async fn revision(id: &str) -> u64 {
+    revision_js(id).await.ok().and_then(|v| v.as_f64()).map_or(0, |v| v as u64)
+}
+
+/// While the returned guard lives, `on_other` runs when another tab has catalog `id` open too.
+pub struct Watch {
+    stop: JsValue,
+    _on_other: Closure<dyn FnMut()>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.dyn_ref::<js_sys::Function>() {
+            let _ = stop.call0(&JsValue::NULL);
+        }
+    }
+}
+
+pub fn watch(id: &str, on_other: impl FnMut() + 'static) -> Watch {
+    let closure = Closure::<dyn FnMut()>::new(on_other);
+    Watch { stop: watch_js(id, &closure), _on_other: closure }
+}
+
 fn summary(id: &str, catalog: &Catalog, errors: usize) -> Summary {
     Summary {
         id: id.to_owned(),
@@ -119,20 +164,23 @@ fn summary(id: &str, catalog: &Catalog, errors: usize) -> Summary {
 }
 
 /// Save a catalog and its summary; `errors` is its error count, which the caller has already validated for.
-/// `version` asks for a history version whatever the time since the last one (a new editing session).
+/// `version` asks for a history version whatever the time since the last one (a new editing session); `writer`
+/// (an editor's) refuses the save when another tab saved the catalog since it opened it.
 /// The catalog is serialised before this returns, so the caller may change it while the write is under way.
 pub fn save(
     id: &str,
     catalog: &Catalog,
     errors: usize,
     version: bool,
+    writer: Option<&Writer>,
 ) -> impl std::future::Future<Output = Result<(), SaveError>> + use<> {
     // Compact, straight to bytes: the pretty JSON of exports costs twice as much for a 10,000-entry catalog.
     let bytes = js_sys::Uint8Array::from(
         serde_json::to_vec(catalog).unwrap_or_else(|_| to_json(catalog).into_bytes()).as_slice(),
     );
     let (id, summary) = (id.to_owned(), to_js(&summary(id, catalog, errors)));
-    async move { save_js(&id, bytes, summary, version).await.map(|_| ()).map_err(error_name) }
+    let writer = writer.map_or(JsValue::NULL, to_js);
+    async move { save_js(&id, bytes, summary, version, writer).await.map(|_| ()).map_err(error_name) }
 }
 
 pub async fn delete(id: &str) {
@@ -144,7 +192,7 @@ pub async fn duplicate(id: &str) -> Result<String, SaveError> {
     let mut catalog = load(id).await.ok_or_else(|| SaveError("NotFoundError".into()))?;
     catalog.meta.title = format!("{}（副本）", catalog.meta.title);
     let copy = new_id();
-    save(&copy, &catalog, error_count(&catalog), true).await?;
+    save(&copy, &catalog, error_count(&catalog), true, None).await?;
     Ok(copy)
 }
 
@@ -185,7 +233,7 @@ pub async fn migrate() -> (usize, usize) {
             kept.push(summary);
             continue;
         };
-        if save(&summary.id, &catalog, error_count(&catalog), true).await.is_ok() {
+        if save(&summary.id, &catalog, error_count(&catalog), true, None).await.is_ok() {
             let _ = s.remove_item(&key);
             moved += 1;
         } else {

@@ -39,7 +39,11 @@ pub struct Props {
     pub fresh: bool,
     /// What the importer noticed, shown above the findings.
     pub notes: Rc<Vec<ReportDiagnostic>>,
+    /// The stored revision opened (0 when fresh), for `store::Writer`.
+    pub rev: u64,
     pub on_home: Callback<()>,
+    /// Open a catalog as a new one (here: this tab's edits saved as a copy after a conflict).
+    pub on_save_as: Callback<(Catalog, Vec<ReportDiagnostic>)>,
 }
 
 fn file_stem(catalog: &Catalog) -> String {
@@ -94,17 +98,21 @@ pub fn Editor(props: &Props) -> Html {
     // first save of a session keeps a version.
     let latest = use_mut_ref(|| Cell::new(0u64));
     let versioned = use_mut_ref(|| false);
+    let writer = use_memo((), {
+        let rev = props.rev;
+        move |_| store::Writer { session: store::new_id(), rev }
+    });
     latest.borrow().set(state.generation);
     {
-        let (state, latest, versioned) = (state.clone(), latest.clone(), versioned.clone());
+        let (state, latest, versioned, writer) = (state.clone(), latest.clone(), versioned.clone(), writer.clone());
         use_effect_with(state.generation, move |&generation| {
-            if generation > 0 {
+            if generation > 0 && state.saved != Saved::Conflict {
                 when_idle(move || {
                     if latest.borrow().get() != generation {
                         return;
                     }
                     let version = !std::mem::replace(&mut *versioned.borrow_mut(), true);
-                    let write = store::save(&state.id, &state.catalog.borrow(), state.errors(), version);
+                    let write = store::save(&state.id, &state.catalog.borrow(), state.errors(), version, Some(&writer));
                     wasm_bindgen_futures::spawn_local(async move {
                         let result = write.await.map_err(|e| e.0);
                         state.dispatch(Action::Saved { generation, result });
@@ -113,9 +121,18 @@ pub fn Editor(props: &Props) -> Html {
             }
         });
     }
+    // Another tab with the same catalog open: both say so (and the store refuses to let one overwrite the other).
+    let other_tab = use_state(|| false);
+    {
+        let other_tab = other_tab.clone();
+        use_effect_with(props.id.clone(), move |id| {
+            let watch = store::watch(id, move || other_tab.set(true));
+            move || drop(watch)
+        });
+    }
     // While an edit is not stored, leaving the page asks first.
     {
-        let unsaved = matches!(state.saved, Saved::Failed(_));
+        let unsaved = matches!(state.saved, Saved::Failed(_) | Saved::Conflict);
         use_effect_with(unsaved, move |&unsaved| {
             let guard = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(|e: web_sys::BeforeUnloadEvent| {
                 e.prevent_default();
@@ -319,6 +336,41 @@ pub fn Editor(props: &Props) -> Html {
             };
             (lang.t("未保存", "Not saved"), Some(alert))
         }
+        Saved::Conflict => {
+            let backup = {
+                let c = state.catalog.clone();
+                Callback::from(move |_| {
+                    io::download(
+                        &format!("{}-本页修改.json", file_stem(&c.borrow())),
+                        "application/json",
+                        catalog_core::to_json(&c.borrow()).as_bytes(),
+                    )
+                })
+            };
+            let save_as = {
+                let (c, cb) = (state.catalog.clone(), props.on_save_as.clone());
+                Callback::from(move |_| {
+                    let mut copy = c.borrow().clone();
+                    copy.meta.title = format!("{}（副本）", copy.meta.title);
+                    cb.emit((copy, Vec::new()));
+                })
+            };
+            let reload = Callback::from(|_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            });
+            let alert = html! {
+                <div class="alert" role="alert">
+                    { lang.t("此目录已在另一个标签页中保存了修改。为免覆盖，本页的修改没有保存（仍在本页）。请选择：",
+                        "Another tab saved this catalog. So as not to overwrite it, this page's edits were not saved (they are still here). Choose:") }
+                    <button class="primary" onclick={save_as}>{ lang.t("将本页内容另存为副本", "Save this page as a copy") }</button>
+                    <button onclick={backup}>{ lang.t("下载本页内容", "Download this page") }</button>
+                    <button class="danger" onclick={reload}>{ lang.t("放弃本页修改，载入已保存的内容", "Drop this page's edits and load the saved catalog") }</button>
+                </div>
+            };
+            (lang.t("未保存（另一标签页已修改）", "Not saved (changed in another tab)"), Some(alert))
+        }
     };
     let catalog = state.catalog.borrow();
     let title = if catalog.meta.title.is_empty() {
@@ -360,6 +412,10 @@ pub fn Editor(props: &Props) -> Html {
                 </div>
             </div>
             { for alert }
+            if *other_tab && state.saved != Saved::Conflict {
+                <p class="warning" role="status">{ lang.t("此目录也在另一个标签页中打开。请只在一处编辑：另一处保存后，这里的修改不会覆盖它。",
+                    "This catalog is open in another tab too. Edit it in one place only: once the other saves, edits here will not overwrite it.") }</p>
+            }
             { for bulk }
             if let Some(s) = &*status { <p class="status" role="status">{ s }</p> }
             <GuidePanel state={state.clone()} on_remove={ask_reason} />

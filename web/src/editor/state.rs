@@ -53,6 +53,9 @@ pub enum Saved {
     Pending,
     /// The browser refused the save; the edits are still here and a backup download is offered.
     Failed(String),
+    /// Another tab saved the catalog after this one opened it: this tab's edits are not written over it (they stay
+    /// here, to download or save as a copy).
+    Conflict,
 }
 
 pub type Found = Revalidated<ReportDiagnostic>;
@@ -266,7 +269,10 @@ impl State {
             self.visible = visible_of(&catalog, self.domain.as_ref());
         }
         self.generation += 1;
-        self.saved = Saved::Pending;
+        // After a conflict nothing more is written over the other tab's save (the alert offers the ways out).
+        if self.saved != Saved::Conflict {
+            self.saved = Saved::Pending;
+        }
         self.cursor.0 = self.cursor.0.min(self.visible.len().saturating_sub(1));
         self
     }
@@ -522,6 +528,7 @@ impl Reducible for State {
                 }
                 let saved = match result {
                     Ok(()) => Saved::Yes,
+                    Err(name) if name == crate::store::CONFLICT => Saved::Conflict,
                     Err(name) => Saved::Failed(name),
                 };
                 State { saved, ..(*self).clone() }
