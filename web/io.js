@@ -6,6 +6,8 @@ async function excel() {
       await m.default();
       return m;
     });
+    // A failed load (offline before the package was ever fetched) is tried again on the next use.
+    loaded.catch(() => { loaded = undefined; });
   }
   return loaded;
 }

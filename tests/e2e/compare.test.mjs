@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { inflateRawSync } from "node:zlib";
 import { launch, serve } from "../lib/browser.mjs";
+import { unzip } from "../lib/zip.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (p) => join(root, "tests/fixtures", p);
@@ -33,28 +33,6 @@ after(async () => {
 
 afterEach(() => assert.deepEqual(pageErrors, [], "no errors on the page"));
 
-/** The stored files of a zip (XLSX): name → bytes, read from its central directory. */
-function unzip(buf) {
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  assert.ok(eocd >= 0, "the download is a zip file");
-  const count = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  const files = new Map();
-  for (let i = 0; i < count; i++) {
-    assert.equal(buf.readUInt32LE(at), 0x02014b50, "a central directory record");
-    const method = buf.readUInt16LE(at + 10);
-    const size = buf.readUInt32LE(at + 20);
-    const [nameLen, extraLen, commentLen] = [buf.readUInt16LE(at + 28), buf.readUInt16LE(at + 30), buf.readUInt16LE(at + 32)];
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.subarray(at + 46, at + 46 + nameLen).toString("utf8");
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    files.set(name, method === 8 ? inflateRawSync(data) : data);
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return files;
-}
 
 const side = (name) => page.getByRole("group", { name });
 const OLD = "旧版本（调整前）";

@@ -12,6 +12,7 @@ export function unzip(buf) {
   let at = buf.readUInt32LE(end + 16);
   const out = new Map();
   for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error("broken central directory");
     const method = buf.readUInt16LE(at + 10);
     const size = buf.readUInt32LE(at + 20);
     const nameLen = buf.readUInt16LE(at + 28);
