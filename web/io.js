@@ -13,7 +13,7 @@ async function excel() {
 }
 window.zwgkIo = {
   importFile: async (bytes, name) => (await excel()).importFile(bytes, name),
-  exportCatalog: async (catalog, format) => (await excel()).exportCatalog(catalog, format),
+  exportCatalog: async (catalog, format, options) => (await excel()).exportCatalog(catalog, format, options),
   exportReview: async (report, format) => (await excel()).exportReview(report, format),
   exportDiff: async (diff, format) => (await excel()).exportDiff(diff, format),
 };

@@ -143,6 +143,21 @@ test("script payloads typed into cells stay text in the app and in the exported 
   await view.close();
 });
 
+test("a web page carrying a personal mobile number is refused until it is masked", async () => {
+  // The selected cell's editor opens over the rows below: move to the next cell by keyboard, as staff do.
+  await tab.locator("textarea.cell-editor").press("ArrowRight");
+  await tab.locator("textarea.cell-editor").fill("联系人：张三，手机13812345678");
+  await tab.keyboard.press("Enter");
+  await cell(tab, 1, 2).getByText("13812345678").waitFor();
+  await tab.getByRole("button", { name: "导出网页" }).click();
+  await tab.getByText("导出失败").waitFor();
+  const download = tab.waitForEvent("download");
+  await tab.getByRole("button", { name: "遮盖个人信息后导出网页" }).click();
+  const html = await readFile(await (await download).path(), "utf8");
+  assert.ok(html.includes("138****5678"), "masked: first 3 and last 4 digits kept");
+  assert.ok(!html.includes("13812345678"));
+});
+
 test("no request left the page's origin", () => {
   assert.deepEqual(foreign, []);
 });

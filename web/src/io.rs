@@ -10,7 +10,7 @@ extern "C" {
     #[wasm_bindgen(js_namespace = zwgkIo, js_name = importFile, catch)]
     async fn import_file_js(bytes: Uint8Array, name: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = zwgkIo, js_name = exportCatalog, catch)]
-    async fn export_catalog_js(catalog: JsValue, format: &str) -> Result<JsValue, JsValue>;
+    async fn export_catalog_js(catalog: JsValue, format: &str, options: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = zwgkIo, js_name = exportReview, catch)]
     async fn export_review_js(report: JsValue, format: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = zwgkIo, js_name = exportDiff, catch)]
@@ -45,10 +45,25 @@ pub async fn import_catalog(
     Ok((catalog, notes))
 }
 
-/// Export a catalog (`xlsx`, `csv`, `json`, `html`) through the package.
-pub async fn export(catalog: &catalog_core::Catalog, format: &str) -> Result<Vec<u8>, String> {
-    let value = js_sys::JSON::parse(&catalog_core::to_json(catalog)).map_err(|e| describe(&e))?;
-    let bytes = export_catalog_js(value, format).await.map_err(|e| describe(&e))?;
+/// The package's code for a web page refused because it carries personal data (ID, bank card, mobile numbers).
+pub const PERSONAL_DATA: &str = "export.personal-data";
+
+/// Why an export failed: the package's stable code and the message to show.
+pub struct ExportError {
+    pub code: String,
+    pub message: String,
+}
+
+/// Export a catalog (`xlsx`, `csv`, `json`, `html`) through the package; `mask` masks personal data in the output.
+pub async fn export(catalog: &catalog_core::Catalog, format: &str, mask: bool) -> Result<Vec<u8>, ExportError> {
+    let failed = |e: JsValue| ExportError {
+        code: js_sys::Reflect::get(&e, &"code".into()).ok().and_then(|c| c.as_string()).unwrap_or_default(),
+        message: describe(&e),
+    };
+    let value = js_sys::JSON::parse(&catalog_core::to_json(catalog)).map_err(failed)?;
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"maskPersonalData".into(), &mask.into());
+    let bytes = export_catalog_js(value, format, options.into()).await.map_err(failed)?;
     Ok(Uint8Array::new(&bytes).to_vec())
 }
 

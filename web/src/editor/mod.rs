@@ -270,28 +270,35 @@ pub fn Editor(props: &Props) -> Html {
             }));
         })
     };
-    let export = |format: &'static str| {
-        let (state, status) = (state.clone(), status.clone());
+    // A web page carrying ID, bank card or mobile numbers is refused; the user may then export it masked.
+    let offer_mask = use_state(|| false);
+    let export_with = |format: &'static str, mask: bool| {
+        let (state, status, offer_mask) = (state.clone(), status.clone(), offer_mask.clone());
         Callback::from(move |_| {
+            offer_mask.set(false);
             let catalog = state.catalog.borrow().clone();
             let name = format!("{}.{format}", file_stem(&catalog));
             if format == "json" {
                 io::download(&name, io::mime("json"), catalog_core::to_json(&catalog).as_bytes());
                 return;
             }
-            let status = status.clone();
+            let (status, offer_mask) = (status.clone(), offer_mask.clone());
             status.set(Some(lang.t("正在导出……", "Exporting…").into()));
             wasm_bindgen_futures::spawn_local(async move {
-                match io::export(&catalog, format).await {
+                match io::export(&catalog, format, mask).await {
                     Ok(bytes) => {
                         io::download(&name, io::mime(format), &bytes);
                         status.set(Some(format!("{}{name}", lang.t("已导出 ", "Exported "))));
                     }
-                    Err(e) => status.set(Some(format!("{}{e}", lang.t("导出失败：", "Export failed: ")))),
+                    Err(e) => {
+                        offer_mask.set(e.code == io::PERSONAL_DATA);
+                        status.set(Some(format!("{}{}", lang.t("导出失败：", "Export failed: "), e.message)))
+                    }
                 }
             });
         })
     };
+    let export = |format: &'static str| export_with(format, false);
     let print = {
         let p = printing.clone();
         Callback::from(move |_| p.set(true))
@@ -417,7 +424,14 @@ pub fn Editor(props: &Props) -> Html {
                     "This catalog is open in another tab too. Edit it in one place only: once the other saves, edits here will not overwrite it.") }</p>
             }
             { for bulk }
-            if let Some(s) = &*status { <p class="status" role="status">{ s }</p> }
+            if let Some(s) = &*status {
+                <p class="status" role="status">
+                    { s }
+                    if *offer_mask {
+                        <button class="small" onclick={export_with("html", true)}>{ lang.t("遮盖个人信息后导出网页", "Export the web page with personal data masked") }</button>
+                    }
+                </p>
+            }
             <GuidePanel state={state.clone()} on_remove={ask_reason} />
             <div class="editor-body">
                 <DomainNav state={state.clone()} />
