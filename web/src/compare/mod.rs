@@ -101,7 +101,7 @@ enum Action {
     },
     Loaded {
         token: u32,
-        result: Result<Loaded, String>,
+        result: Result<Box<Loaded>, String>,
     },
     Swap,
 }
@@ -279,7 +279,7 @@ pub fn Compare(props: &Props) -> Html {
             sides.dispatch(Action::Start { which, token, file: Some(file.name()), saved: None, version: None });
             let sides = sides.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = read_file(file, lang).await;
+                let result = read_file(file, lang).await.map(Box::new);
                 sides.dispatch(Action::Loaded { token, result });
             });
         })
@@ -322,7 +322,7 @@ pub fn Compare(props: &Props) -> Html {
             sides.dispatch(Action::Start { which, token, file: None, saved: Some(id.clone()), version });
             let (sides, title) = (sides.clone(), title(&id));
             wasm_bindgen_futures::spawn_local(async move {
-                let result = read_saved(id, title, want, lang).await;
+                let result = read_saved(id, title, want, lang).await.map(Box::new);
                 sides.dispatch(Action::Loaded { token, result });
             });
         }

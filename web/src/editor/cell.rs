@@ -102,7 +102,11 @@ pub fn CellEditor(props: &Props) -> Html {
             preview.set(time_preview(text));
             if let Some(area) = node.cast::<HtmlTextAreaElement>() {
                 area.set_value(text);
-                let _ = area.focus();
+                // Focusing an element that has focus still costs a style recalculation: only when needed.
+                let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+                if focused.as_ref() != Some(area.as_ref()) {
+                    let _ = area.focus();
+                }
                 area.select();
             }
         });

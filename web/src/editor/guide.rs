@@ -24,12 +24,13 @@ fn applies(item: &GuideItem, catalog: &Catalog) -> bool {
     !matches!(level, "县级" | "乡级") || item.applies_to(level)
 }
 
-/// The guideline items of `domain` that apply at the catalog's level, each with its status.
-pub fn statuses(catalog: &Catalog, domain: &str) -> Vec<(&'static GuideItem, Status)> {
+/// The guideline items of `domain` that apply at the catalog's level, each with its status; `rows` are the
+/// indices of the domain's entries (the grid's visible rows), so a 10,000-entry catalog is not walked per edit.
+pub fn statuses(catalog: &Catalog, domain: &str, rows: &[usize]) -> Vec<(&'static GuideItem, Status)> {
     let Some(guide) = seeds::guide(domain) else { return Vec::new() };
     let same_domain = |name: &str| domains::canonical(name) == Some(guide.name.as_str());
     let listed: Vec<Vec<String>> =
-        catalog.entries.iter().filter(|e| same_domain(&e.domain)).map(|e| key_path(&e.item)).collect();
+        rows.iter().filter_map(|&i| catalog.entries.get(i)).map(|e| key_path(&e.item)).collect();
     guide
         .items
         .iter()
@@ -79,9 +80,9 @@ pub fn GuidePanel(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let state = &props.state;
     let rows = {
-        let catalog = state.catalog.clone();
+        let (catalog, visible) = (state.catalog.clone(), state.visible.clone());
         use_memo((state.generation, state.domain.clone()), move |(_, domain)| {
-            domain.as_deref().map(|d| statuses(&catalog.borrow(), d)).unwrap_or_default()
+            domain.as_deref().map(|d| statuses(&catalog.borrow(), d, &visible)).unwrap_or_default()
         })
     };
     let Some(domain) = state.domain.clone().filter(|_| !rows.is_empty()) else { return html! {} };

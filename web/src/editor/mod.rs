@@ -8,6 +8,7 @@ mod guide;
 mod history;
 mod issues;
 mod nav;
+mod serial;
 mod state;
 mod tsv;
 
@@ -66,6 +67,43 @@ fn after_paint(f: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(later.unchecked_ref());
 }
 
+/// Time between two autosaves while edits keep coming (ms).
+const SAVE_SPACING: f64 = 1000.0;
+
+/// Run `f` after `ms` milliseconds (at once, in this task, when `ms` is zero).
+fn after(ms: f64, f: impl FnOnce() + 'static) {
+    if ms <= 0.0 {
+        return f();
+    }
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            Closure::once_into_js(f).unchecked_ref(),
+            ms.ceil() as i32,
+        );
+    }
+}
+
+/// Hand the catalog's current generation to storage, once per generation (nothing after a conflict: the alert
+/// offers the ways out). `written` is the last generation handed over.
+fn write(state: UseReducerHandle<State>, written: &Cell<u64>, versioned: &Cell<bool>, writer: &store::Writer) {
+    let generation = state.generation;
+    if generation == 0 || written.get() >= generation || state.saved == Saved::Conflict {
+        return;
+    }
+    written.set(generation);
+    let version = !versioned.replace(true);
+    let write = {
+        let catalog = state.catalog.borrow();
+        let bytes = state.serial.borrow_mut().bytes(&catalog);
+        let bytes = bytes.unwrap_or_else(|_| catalog_core::to_json(&catalog).into_bytes());
+        store::save_bytes(&state.id, &bytes, &catalog, state.errors(), version, Some(writer))
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = write.await.map_err(|e| e.0);
+        state.dispatch(Action::Saved { generation, result });
+    });
+}
+
 /// Run `f` when the browser is idle after painting (so a large catalog's save never delays the next keystroke),
 /// and within half a second in any case.
 fn when_idle(f: impl FnOnce() + 'static) {
@@ -93,31 +131,61 @@ pub fn Editor(props: &Props) -> Html {
     let removing = use_state(|| None::<(String, Vec<String>, bool)>);
     let printing = use_state(|| false);
 
-    // Autosave: each new generation of the catalog is written once the frame is painted and the browser is idle
-    // (within 0.5 s), so typing never waits on storage; a newer edit made before the write supersedes it. The
-    // first save of a session keeps a version.
+    // Autosave: each new generation of the catalog is written once the frame is painted and the browser is idle,
+    // so typing never waits on storage; while edits keep coming, writes are at least `SAVE_SPACING` apart (a
+    // 10,000-entry catalog is 2 MB to hand to IndexedDB) and a newer edit supersedes a pending one; a page being
+    // hidden or closed writes at once. The first save of a session keeps a version.
     let latest = use_mut_ref(|| Cell::new(0u64));
-    let versioned = use_mut_ref(|| false);
+    let written = use_mut_ref(|| Cell::new(0u64));
+    let last_write = use_mut_ref(|| Cell::new(f64::NEG_INFINITY));
+    let versioned = use_mut_ref(|| Cell::new(false));
+    let current = use_mut_ref(|| state.clone());
     let writer = use_memo((), {
         let rev = props.rev;
         move |_| store::Writer { session: store::new_id(), rev }
     });
     latest.borrow().set(state.generation);
+    *current.borrow_mut() = state.clone();
+    let save = {
+        let (current, written, last_write, versioned, writer) =
+            (current.clone(), written.clone(), last_write.clone(), versioned.clone(), writer.clone());
+        Rc::new(move || {
+            let state = current.borrow().clone();
+            last_write.borrow().set(js_sys::Date::now());
+            write(state, &written.borrow(), &versioned.borrow(), &writer);
+        })
+    };
     {
-        let (state, latest, versioned, writer) = (state.clone(), latest.clone(), versioned.clone(), writer.clone());
+        let (latest, last_write, save) = (latest.clone(), last_write.clone(), save.clone());
         use_effect_with(state.generation, move |&generation| {
-            if generation > 0 && state.saved != Saved::Conflict {
-                when_idle(move || {
-                    if latest.borrow().get() != generation {
-                        return;
-                    }
-                    let version = !std::mem::replace(&mut *versioned.borrow_mut(), true);
-                    let write = store::save(&state.id, &state.catalog.borrow(), state.errors(), version, Some(&writer));
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let result = write.await.map_err(|e| e.0);
-                        state.dispatch(Action::Saved { generation, result });
-                    });
+            if generation > 0 {
+                let wait = (last_write.borrow().get() + SAVE_SPACING - js_sys::Date::now()).max(0.0);
+                after(wait, move || {
+                    when_idle(move || {
+                        if latest.borrow().get() == generation {
+                            save();
+                        }
+                    })
                 });
+            }
+        });
+    }
+    {
+        let save = save.clone();
+        use_effect_with((), move |_| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let on_hide = Closure::<dyn Fn()>::new(move || {
+                if web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden()) {
+                    save();
+                }
+            });
+            if let Some(d) = &document {
+                let _ = d.add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(d) = &document {
+                    let _ = d.remove_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
+                }
             }
         });
     }

@@ -22,18 +22,30 @@ struct Tally {
     warnings: usize,
 }
 
+/// Add a run of one domain's counts to the tally (and the domain to the navigator when it is not one of the 26).
+fn add(run: Option<(&str, Tally)>, tally: &mut HashMap<String, Tally>, names: &mut Vec<String>) {
+    let Some((domain, t)) = run else { return };
+    if !tally.contains_key(domain) && !names.iter().any(|n| n == domain) {
+        names.push(domain.to_owned());
+    }
+    let total = tally.entry(domain.to_owned()).or_default();
+    total.entries += t.entries;
+    total.errors += t.errors;
+    total.warnings += t.warnings;
+}
+
 /// Entries, errors and warnings per domain, and the domains in navigator order (the 26, then any other present).
 fn tally(catalog: &catalog_core::Catalog, found: &Found) -> (Vec<String>, HashMap<String, Tally>) {
     let mut tally: HashMap<String, Tally> = HashMap::new();
     let mut names: Vec<String> = DOMAINS.iter().map(|d| (*d).to_owned()).collect();
+    // Entries of a domain mostly sit together: count a run of them, then add the run with one map look-up.
+    let mut run: Option<(&str, Tally)> = None;
     for (i, e) in catalog.entries.iter().enumerate() {
-        if !tally.contains_key(e.domain.as_str()) {
-            if !names.contains(&e.domain) {
-                names.push(e.domain.clone());
-            }
-            tally.insert(e.domain.clone(), Tally::default());
+        if run.as_ref().is_none_or(|(d, _)| *d != e.domain) {
+            add(run.take(), &mut tally, &mut names);
+            run = Some((e.domain.as_str(), Tally::default()));
         }
-        let Some(t) = tally.get_mut(e.domain.as_str()) else { continue };
+        let Some((_, t)) = run.as_mut() else { continue };
         t.entries += 1;
         for d in found.entry(i) {
             match d.severity {
@@ -43,6 +55,7 @@ fn tally(catalog: &catalog_core::Catalog, found: &Found) -> (Vec<String>, HashMa
             }
         }
     }
+    add(run, &mut tally, &mut names);
     (names, tally)
 }
 

@@ -16,6 +16,7 @@ use yew::prelude::*;
 
 use super::fields::{COLUMNS, Field};
 use super::guide;
+use super::serial::Serial;
 use crate::store;
 
 const UNDO_LIMIT: usize = 200;
@@ -81,6 +82,8 @@ pub struct State {
     pub generation: u64,
     /// Rows ticked for a bulk edit (positions among the visible rows).
     pub ticked: Vec<usize>,
+    /// The stored form, kept per entry between saves (told which entries each edit changed).
+    pub serial: Rc<RefCell<Serial>>,
 }
 
 pub enum Action {
@@ -196,6 +199,7 @@ impl State {
             generation: u64::from(fresh),
             ticked: Vec::new(),
             saved: if fresh { Saved::Pending } else { Saved::Yes },
+            serial: Rc::default(),
         }
     }
 
@@ -262,9 +266,16 @@ impl State {
             let catalog = self.catalog.borrow();
             let make = |d: &catalog_core::Diagnostic| ReportDiagnostic::from(d);
             let mut validator = self.validator.borrow_mut();
+            let mut serial = self.serial.borrow_mut();
             self.found = Rc::new(match touched {
-                Some(indices) => validator.run_changed(&catalog, &indices, make),
-                None => validator.run(&catalog, make),
+                Some(indices) => {
+                    serial.changed(&indices);
+                    validator.run_changed(&catalog, &indices, make)
+                }
+                None => {
+                    serial.reset();
+                    validator.run(&catalog, make)
+                }
             });
             self.visible = visible_of(&catalog, self.domain.as_ref());
         }
