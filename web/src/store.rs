@@ -175,9 +175,20 @@ pub fn save(
     writer: Option<&Writer>,
 ) -> impl std::future::Future<Output = Result<(), SaveError>> + use<> {
     // Compact, straight to bytes: the pretty JSON of exports costs twice as much for a 10,000-entry catalog.
-    let bytes = js_sys::Uint8Array::from(
-        serde_json::to_vec(catalog).unwrap_or_else(|_| to_json(catalog).into_bytes()).as_slice(),
-    );
+    let bytes = serde_json::to_vec(catalog).unwrap_or_else(|_| to_json(catalog).into_bytes());
+    save_bytes(id, &bytes, catalog, errors, version, writer)
+}
+
+/// [`save`] with the catalog already serialised (compact v1 JSON): the editor keeps it per entry.
+pub fn save_bytes(
+    id: &str,
+    bytes: &[u8],
+    catalog: &Catalog,
+    errors: usize,
+    version: bool,
+    writer: Option<&Writer>,
+) -> impl std::future::Future<Output = Result<(), SaveError>> + use<> {
+    let bytes = js_sys::Uint8Array::from(bytes);
     let (id, summary) = (id.to_owned(), to_js(&summary(id, catalog, errors)));
     let writer = writer.map_or(JsValue::NULL, to_js);
     async move { save_js(&id, bytes, summary, version, writer).await.map(|_| ()).map_err(error_name) }
