@@ -1,6 +1,6 @@
 //! Domains: known names, no duplicate items, 26-domain coverage, and conformance to each domain's guideline.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::{At, Findings, catalog_diag, fix};
 use crate::diagnostic::{Diagnostic, Finding};
@@ -10,12 +10,44 @@ use crate::seeds::{self, DomainGuide, GuideItem, item_key, key_path, keys_match}
 use crate::text::is_blank;
 use crate::vocab::GOVERNMENT_LEVELS;
 
+/// Entries per canonical domain, in file order, the domains in name order. The lists are kept beside a
+/// `BTreeMap<&str, usize>` (the type the id check uses) rather than in a map of their own, which would add a
+/// map's whole code to the wasm build.
+#[derive(Default)]
+struct Covered {
+    at: BTreeMap<&'static str, usize>,
+    lists: Vec<Vec<usize>>,
+}
+
+impl Covered {
+    fn push(&mut self, domain: &'static str, index: usize) {
+        let at = *self.at.entry(domain).or_insert(self.lists.len());
+        match self.lists.get_mut(at) {
+            Some(list) => list.push(index),
+            None => self.lists.push(vec![index]),
+        }
+    }
+
+    fn contains_key(&self, domain: &str) -> bool {
+        self.at.contains_key(domain)
+    }
+
+    fn get(&self, domain: &str) -> Option<&Vec<usize>> {
+        self.at.get(domain).and_then(|&at| self.lists.get(at))
+    }
+
+    /// Each domain with its entries, in name order.
+    fn iter(&self) -> impl Iterator<Item = (&'static str, &Vec<usize>)> {
+        self.at.iter().filter_map(|(&domain, &at)| Some((domain, self.lists.get(at)?)))
+    }
+}
+
 pub(super) fn check(catalog: &Catalog, out: &mut Findings) {
-    // Entries per canonical domain, in file order.
-    let mut by_domain: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
+    let mut by_domain = Covered::default();
     // Each entry's item path keyed once, for the duplicate check here and the guideline matching below.
     let keyed: Vec<Vec<String>> = catalog.entries.iter().map(|e| key_path(&e.item)).collect();
-    let mut first_seen: HashMap<(&'static str, &[String]), usize> = HashMap::with_capacity(catalog.entries.len());
+    // Keyed by text in a BTreeMap, as the report counts domains: no hasher and no other map type in the wasm build.
+    let mut first_seen: BTreeMap<String, usize> = BTreeMap::new();
     for (index, entry) in catalog.entries.iter().enumerate() {
         let at = At { entry, index };
         let canonical = match domains::resolve(&entry.domain) {
@@ -32,12 +64,13 @@ pub(super) fn check(catalog: &Catalog, out: &mut Findings) {
                 continue;
             }
         };
-        by_domain.entry(canonical).or_default().push(index);
+        by_domain.push(canonical, index);
         let path = keyed[index].as_slice();
         if path.iter().all(String::is_empty) {
             continue;
         }
-        match first_seen.get(&(canonical, path)) {
+        let key = duplicate_key(canonical, path);
+        match first_seen.get(&key) {
             Some(&first) => {
                 let first_entry = &catalog.entries[first];
                 let first = match first_entry.row() {
@@ -47,7 +80,7 @@ pub(super) fn check(catalog: &Catalog, out: &mut Findings) {
                 out.entry(&at, Finding::ItemDuplicate { path: entry.item.join("/"), first }, "item", None);
             }
             None => {
-                first_seen.insert((canonical, path), index);
+                first_seen.insert(key, index);
             }
         }
     }
@@ -57,7 +90,18 @@ pub(super) fn check(catalog: &Catalog, out: &mut Findings) {
     check_removed(catalog, &by_domain, &mut out.catalog);
 }
 
-fn check_not_applicable(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usize>>, out: &mut Vec<Diagnostic>) {
+/// A domain and a keyed item path as one text, each part preceded by its length: equal exactly when both are.
+fn duplicate_key(domain: &str, path: &[String]) -> String {
+    let mut key = String::new();
+    for part in std::iter::once(domain).chain(path.iter().map(String::as_str)) {
+        key.push_str(&part.len().to_string());
+        key.push(':');
+        key.push_str(part);
+    }
+    key
+}
+
+fn check_not_applicable(catalog: &Catalog, covered: &Covered, out: &mut Vec<Diagnostic>) {
     let mut declared: Vec<&'static str> = Vec::new();
     for na in &catalog.not_applicable {
         let Some(domain) = domains::canonical(&na.domain) else {
@@ -111,7 +155,7 @@ fn named_items(guide: &'static DomainGuide, level: Option<&str>, path: &[String]
 /// declares removed with a reason (删减事项说明) is not missing.
 fn check_guidelines(
     catalog: &Catalog,
-    covered: &BTreeMap<&'static str, Vec<usize>>,
+    covered: &Covered,
     keyed: &[Vec<String>],
     out: &mut Findings,
 ) {
@@ -126,7 +170,7 @@ fn check_guidelines(
             .collect(),
         None => Vec::new(),
     };
-    for (domain, indices) in covered {
+    for (domain, indices) in covered.iter() {
         let Some(guide) = seeds::guide(domain) else { continue };
         let entries: Vec<&[String]> = indices.iter().map(|&i| keyed[i].as_slice()).collect();
         let items: Vec<Vec<String>> = guide.items.iter().map(|g| key_path(&g.item)).collect();
@@ -137,7 +181,7 @@ fn check_guidelines(
                     let source =
                         guide.guideline.document_number.clone().unwrap_or_else(|| guide.guideline.title.clone());
                     let finding =
-                        Finding::GuidelineMissing { domain: (*domain).to_owned(), path: item.item.join("/"), source };
+                        Finding::GuidelineMissing { domain: domain.to_owned(), path: item.item.join("/"), source };
                     out.catalog.push(catalog_diag(finding, "item", None));
                 }
             }
@@ -146,7 +190,7 @@ fn check_guidelines(
             let entry = &catalog.entries[index];
             if !items.iter().any(|keys| keys_match(keys, path)) {
                 let at = At { entry, index };
-                out.entry(&at, Finding::GuidelineLocal { domain: (*domain).to_owned() }, "item", None);
+                out.entry(&at, Finding::GuidelineLocal { domain: domain.to_owned() }, "item", None);
             }
         }
     }
@@ -155,7 +199,7 @@ fn check_guidelines(
 /// The removed items (删减事项说明): each names a guideline item of a known domain that applies at the catalog's
 /// level (any level when the level is not valid: `meta.level` reports that), gives its reason, and is not also
 /// listed in the entries (an entry naming the same guideline item, as [`named_items`] resolves both).
-fn check_removed(catalog: &Catalog, covered: &BTreeMap<&'static str, Vec<usize>>, out: &mut Vec<Diagnostic>) {
+fn check_removed(catalog: &Catalog, covered: &Covered, out: &mut Vec<Diagnostic>) {
     let level = government_level(catalog);
     for removed in &catalog.removed {
         let Some(domain) = domains::canonical(&removed.domain) else {

@@ -4,7 +4,7 @@
 //! fills up is emptied and refilled, so a memo kept between runs (the [`super::Revalidator`]'s) cannot grow with
 //! every text ever typed.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::parse::basis::{Basis, parse_basis};
@@ -42,27 +42,32 @@ impl Memo {
     }
 }
 
+/// The texts map to positions in `values`: the map's code is then one instance for both columns (and the same
+/// `BTreeMap<String, usize>` the report counts with), and no hasher is linked into the wasm build.
 #[derive(Debug, Clone)]
 struct Cells<V> {
-    map: HashMap<String, Rc<V>>,
+    map: BTreeMap<String, usize>,
+    values: Vec<Rc<V>>,
     capacity: usize,
 }
 
 impl<V> Cells<V> {
     fn new(capacity: usize) -> Self {
-        Cells { map: HashMap::new(), capacity: capacity.max(1) }
+        Cells { map: BTreeMap::new(), values: Vec::new(), capacity: capacity.max(1) }
     }
 
     fn get(&mut self, text: &str, parse: fn(&str) -> V) -> Rc<V> {
         // Not `entry`: it would need an owned key on every hit.
-        if let Some(parsed) = self.map.get(text) {
+        if let Some(parsed) = self.map.get(text).and_then(|&at| self.values.get(at)) {
             return parsed.clone();
         }
         if self.map.len() >= self.capacity {
             self.map.clear();
+            self.values.clear();
         }
         let parsed = Rc::new(parse(text));
-        self.map.insert(text.to_owned(), parsed.clone());
+        self.map.insert(text.to_owned(), self.values.len());
+        self.values.push(parsed.clone());
         parsed
     }
 }
