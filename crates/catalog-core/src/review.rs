@@ -130,7 +130,7 @@ pub fn summarize(catalog: &Catalog, diagnostics: &[Diagnostic]) -> ReviewSummary
     }
 
     // Entry indices per pilot domain (by position in DOMAINS), and entries outside the 26.
-    let mut by_domain: Vec<Vec<usize>> = vec![Vec::new(); DOMAINS.len()];
+    let mut by_domain: Vec<Vec<usize>> = std::iter::repeat_with(Vec::new).take(DOMAINS.len()).collect();
     let mut other_domains: BTreeMap<String, usize> = BTreeMap::new();
     for (index, entry) in catalog.entries.iter().enumerate() {
         match domains::canonical(&entry.domain).and_then(|d| DOMAINS.iter().position(|n| *n == d)) {

@@ -65,7 +65,9 @@ pub struct Across {
 }
 
 pub fn validate_across(catalog: &Catalog) -> Across {
-    let mut found = Findings { catalog: Vec::new(), entries: vec![Vec::new(); catalog.entries.len()] };
+    // Not `vec![Vec::new(); n]`: that clones a `Vec<Diagnostic>`, linking the clone of every finding.
+    let entries = std::iter::repeat_with(Vec::new).take(catalog.entries.len()).collect();
+    let mut found = Findings { catalog: Vec::new(), entries };
     meta::check(catalog, &mut found.catalog);
     entry::check_ids(catalog, &mut found);
     domains::check(catalog, &mut found);
