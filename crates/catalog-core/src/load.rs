@@ -150,8 +150,66 @@ pub fn load_catalog(text: &str) -> Result<Catalog, LoadError> {
 
 /// Serialise a catalog as pretty v1 JSON (the file format users save and exchange).
 pub fn to_json(catalog: &Catalog) -> String {
-    // A `Catalog` holds only strings, numbers, lists and string maps: serialising it cannot fail.
-    let mut text = serde_json::to_string_pretty(catalog).unwrap_or_default();
+    // A `Catalog` holds only strings, numbers, lists and string maps: serialising it cannot fail. Written compact
+    // (as the wasm API sends catalogs) and then indented, so the wasm build has one serialiser of the catalog types,
+    // not two.
+    let mut text = indent(&serde_json::to_string(catalog).unwrap_or_default());
     text.push('\n');
     text
+}
+
+/// Compact JSON (serde_json's, no whitespace outside strings) laid out as `serde_json::to_string_pretty` lays it
+/// out: two-space indents, `": "` after keys, empty lists and objects kept as `[]` and `{}`.
+fn indent(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if chars.peek().is_some_and(|&n| n == '}' || n == ']') {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }

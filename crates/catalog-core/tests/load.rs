@@ -73,3 +73,55 @@ fn removed_items_are_an_optional_v1_field() {
     let loaded = load_catalog(text).expect("lenient load");
     assert_eq!(loaded.removed, vec![catalog_core::RemovedItem { domain: "社会救助".into(), ..Default::default() }]);
 }
+
+/// `to_json` writes compact JSON and indents it itself (one serialiser in the wasm build): the result is exactly
+/// serde_json's pretty printing, whatever the strings hold.
+#[test]
+fn written_json_is_serde_jsons_pretty_layout() {
+    let pretty = |c: &catalog_core::Catalog| format!("{}\n", serde_json::to_string_pretty(c).expect("serialises"));
+    for text in [
+        include_str!("../../../tests/fixtures/real-rows.json"),
+        include_str!("../../../tests/fixtures/example-township.json"),
+    ] {
+        let catalog = load_catalog(text).expect("fixture loads");
+        assert_eq!(to_json(&catalog), pretty(&catalog));
+    }
+    let mut catalog = catalog_core::Catalog::new(catalog_core::Meta {
+        title: "引号\"、反斜杠\\、括号{}[]、逗号,冒号: 与\\\"".into(),
+        region: Some("\u{1}\t\n\r\u{7f}\u{2028}😀".into()),
+        ..Default::default()
+    });
+    catalog.entries.push(catalog_core::Entry {
+        id: "\\".into(),
+        item: vec!["[]".into(), "{}".into(), String::new()],
+        channels: Vec::new(),
+        extra: [("{\"k\":[1,2]}".to_owned(), "\\\\\"".to_owned()), (String::new(), ",".to_owned())].into(),
+        ..Default::default()
+    });
+    catalog.entries.push(catalog_core::Entry::default());
+    assert_eq!(to_json(&catalog), pretty(&catalog));
+    assert_eq!(load_catalog(&to_json(&catalog)).expect("loads"), catalog);
+}
+
+proptest::proptest! {
+    #[test]
+    fn written_json_matches_pretty_printing_for_any_text(
+        texts in proptest::collection::vec(proptest::prelude::any::<String>(), 0..6),
+        lists in proptest::collection::vec(proptest::collection::vec("[\\[\\]{},:\"\\\\ a-z]{0,4}", 0..3), 0..4),
+    ) {
+        let mut catalog = catalog_core::Catalog::new(catalog_core::Meta::default());
+        for (i, text) in texts.iter().enumerate() {
+            catalog.entries.push(catalog_core::Entry {
+                id: text.clone(),
+                item: lists.get(i).cloned().unwrap_or_default(),
+                extra: [(text.clone(), text.chars().rev().collect())].into(),
+                ..Default::default()
+            });
+        }
+        for list in &lists {
+            catalog.entries.push(catalog_core::Entry { channels: list.clone(), ..Default::default() });
+        }
+        let pretty = format!("{}\n", serde_json::to_string_pretty(&catalog).expect("serialises"));
+        proptest::prop_assert_eq!(to_json(&catalog), pretty);
+    }
+}
