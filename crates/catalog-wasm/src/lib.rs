@@ -87,7 +87,8 @@ pub fn export_catalog(
     #[wasm_bindgen(unchecked_param_type = "ExportFormat")] format: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "ExportOptions")] options: JsValue,
 ) -> Result<Vec<u8>, Error> {
-    let catalog = catalog_from_js(&catalog)?;
+    #[cfg_attr(feature = "interop", expect(unused_mut))]
+    let mut catalog = catalog_from_js(&catalog)?;
     #[cfg(feature = "interop")]
     {
         let format = catalog_interop::ExportFormat::from_name(format).ok_or_else(|| {
@@ -101,7 +102,8 @@ pub fn export_catalog(
     #[cfg(not(feature = "interop"))]
     match format {
         "json" if convert::flag(&options, "maskPersonalData") => {
-            Ok(catalog_core::to_json(&catalog_core::privacy::mask_catalog(&catalog)).into_bytes())
+            catalog_core::privacy::mask_catalog_in_place(&mut catalog);
+            Ok(catalog_core::to_json(&catalog).into_bytes())
         }
         "json" => Ok(catalog_core::to_json(&catalog).into_bytes()),
         _ => Err(error("export.format", "此版本只能导出 JSON", "this build exports JSON only")),
