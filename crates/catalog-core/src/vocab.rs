@@ -120,7 +120,16 @@ fn vocab() -> &'static Vocab {
             }
             channels.extend(platforms.iter().map(|p| known(p, p, false)));
         }
-        channels.sort_by_key(|c| std::cmp::Reverse(c.key.chars().count()));
+        // Longest keys first, file order kept among equals: `sort_by_key`'s order, counted out by key length
+        // instead (a stable sort would be the only one in the wasm build, ≈ 1 KB gzip).
+        let lens: Vec<usize> = channels.iter().map(|c| c.key.chars().count()).collect();
+        let mut slots: Vec<Option<KnownChannel>> = channels.into_iter().map(Some).collect();
+        let mut channels = Vec::with_capacity(slots.len());
+        for len in (0..=lens.iter().copied().max().unwrap_or(0)).rev() {
+            for (slot, _) in slots.iter_mut().zip(&lens).filter(|(_, l)| **l == len) {
+                channels.extend(slot.take());
+            }
+        }
         let (levels, government_levels) = levels_file.unwrap_or_default();
         Vocab { channels, levels, government_levels, audiences, modes, errors }
     })
