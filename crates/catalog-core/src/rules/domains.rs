@@ -153,12 +153,7 @@ fn named_items(guide: &'static DomainGuide, level: Option<&str>, path: &[String]
 
 /// Guideline items missing from a covered domain (warning) and local additions (info). An item the catalog
 /// declares removed with a reason (删减事项说明) is not missing.
-fn check_guidelines(
-    catalog: &Catalog,
-    covered: &Covered,
-    keyed: &[Vec<String>],
-    out: &mut Findings,
-) {
+fn check_guidelines(catalog: &Catalog, covered: &Covered, keyed: &[Vec<String>], out: &mut Findings) {
     let level = government_level(catalog);
     let excused: Vec<&'static GuideItem> = match level {
         Some(level) => catalog
