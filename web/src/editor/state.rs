@@ -444,7 +444,12 @@ impl Reducible for State {
                         .unwrap_or_else(|| Entry { item: item.clone(), ..new_entry(&domain) });
                     let same =
                         |d: &str| catalog_core::domains::canonical(d) == catalog_core::domains::canonical(&domain);
-                    c.removed.retain(|r| !(same(&r.domain) && r.item == item));
+                    // The declaration may word the item as its source did: matched as the validator matches paths.
+                    let keys = catalog_core::seeds::key_path(&item);
+                    c.removed.retain(|r| {
+                        !(same(&r.domain)
+                            && catalog_core::seeds::keys_match(&keys, &catalog_core::seeds::key_path(&r.item)))
+                    });
                     let at = c.entries.iter().rposition(|e| same(&e.domain)).map_or(c.entries.len(), |i| i + 1);
                     c.entries.insert(at, entry);
                 });
