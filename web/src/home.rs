@@ -4,6 +4,7 @@
 use catalog_core::{Catalog, ReportDiagnostic};
 use yew::prelude::*;
 
+use crate::drop::use_drop_zone;
 use crate::i18n::Lang;
 use crate::{io, store};
 
@@ -86,27 +87,13 @@ pub fn Home(props: &Props) -> Html {
             }
         })
     };
-    let dragging = use_state(|| false);
-    let ondragover = {
-        let d = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            d.set(true);
-        })
-    };
-    let ondragleave = {
-        let d = dragging.clone();
-        Callback::from(move |_: DragEvent| d.set(false))
-    };
-    let ondrop = {
-        let (import, dragging) = (import.clone(), dragging.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+    let drop = {
+        let import = import.clone();
+        use_drop_zone(Callback::from(move |files: Vec<web_sys::File>| {
+            if let Some(file) = files.into_iter().next() {
                 import.emit(file);
             }
-        })
+        }))
     };
     let backup = Callback::from(|_| {
         wasm_bindgen_futures::spawn_local(async {
@@ -185,7 +172,8 @@ pub fn Home(props: &Props) -> Html {
         }
     };
     html! {
-        <section class={classes!("home", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+        <section class={classes!("home", drop.dragging.then_some("dragging"))}
+            ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
             <div class="home-actions">
                 <button class="primary" onclick={on_new}>{ lang.t("新建目录", "New catalog") }</button>
                 <label class="button">{ lang.t("打开文件（Excel / CSV / JSON）", "Open a file (Excel / CSV / JSON)") }

@@ -3,6 +3,7 @@
 
 mod app;
 mod compare;
+mod drop;
 mod editor;
 mod home;
 mod i18n;

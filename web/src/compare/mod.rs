@@ -18,6 +18,7 @@ use catalog_core::Catalog;
 use catalog_core::diff::diff;
 use yew::prelude::*;
 
+use crate::drop::use_drop_zone;
 use crate::i18n::Lang;
 use crate::{home::date, io, store};
 use pick::SidePicker;
@@ -353,29 +354,14 @@ pub fn Compare(props: &Props) -> Html {
         let sides = sides.clone();
         Callback::from(move |_| sides.dispatch(Action::Swap))
     };
-    let dragging = use_state(|| false);
-    let ondragover = {
-        let d = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            d.set(true);
-        })
-    };
-    let ondragleave = {
-        let d = dragging.clone();
-        Callback::from(move |_: DragEvent| d.set(false))
-    };
     // A file dropped anywhere else on the screen: to the old side while it is empty, else the new side.
-    let ondrop = {
-        let (open_files, dragging, sides) = (open_files.clone(), dragging.clone(), sides.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            let files = pick::files_of(e.data_transfer().and_then(|d| d.files()));
+    let drop = {
+        let (open_files, sides) = (open_files.clone(), sides.clone());
+        use_drop_zone(Callback::from(move |files: Vec<web_sys::File>| {
             let old = &sides.old;
             let which = if old.catalog.is_none() && old.pending.is_none() { Which::Old } else { Which::New };
             open_files.emit((which, files));
-        })
+        }))
     };
 
     let label = |side: &Side| -> String {
@@ -416,7 +402,8 @@ pub fn Compare(props: &Props) -> Html {
     };
     let loading = sides.old.pending.is_some() || sides.new.pending.is_some();
     html! {
-        <section class={classes!("compare", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+        <section class={classes!("compare", drop.dragging.then_some("dragging"))}
+            ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
             <div class="cmp-head">
                 <button onclick={props.on_home.reform(|_| ())}>{ lang.t("← 返回目录列表", "← Back to the list") }</button>
                 <h1>{ lang.t("比较两个版本（动态调整）", "Compare two versions (annual revision)") }</h1>

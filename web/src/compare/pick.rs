@@ -6,14 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{Mode, Side, Which, title_of};
+use crate::drop::files_of;
 use crate::i18n::Lang;
 use crate::{home::date, store};
-
-/// The files of a picker or a drop, in order.
-pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    let Some(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

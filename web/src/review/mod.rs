@@ -16,6 +16,7 @@ use catalog_core::{Catalog, FileReport, Report, ReportDiagnostic};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::drop::{files_of, use_drop_zone};
 use crate::i18n::Lang;
 use crate::io;
 
@@ -105,12 +106,6 @@ enum View {
     Matrix,
 }
 
-/// Files of a picker or a drop.
-fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    let Some(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
-}
-
 #[component]
 pub fn Review(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
@@ -120,7 +115,6 @@ pub fn Review(props: &Props) -> Html {
     let notes_stored = use_state(|| true);
     let selected = use_state(|| None::<usize>);
     let view = use_state(|| View::Table);
-    let dragging = use_state(|| false);
     let message = use_state(|| None::<String>);
 
     let start = {
@@ -144,25 +138,7 @@ pub fn Review(props: &Props) -> Html {
             input.set_value("");
         })
     };
-    let ondragover = {
-        let d = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            d.set(true);
-        })
-    };
-    let ondragleave = {
-        let d = dragging.clone();
-        Callback::from(move |_: DragEvent| d.set(false))
-    };
-    let ondrop = {
-        let (d, start) = (dragging.clone(), start.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            d.set(false);
-            start.emit(files_of(e.data_transfer().and_then(|t| t.files())));
-        })
-    };
+    let drop = use_drop_zone(start.clone());
     let cancel = {
         let (files, running) = (files.clone(), running.clone());
         Callback::from(move |_| {
@@ -236,7 +212,8 @@ pub fn Review(props: &Props) -> Html {
     });
     let selected_row = selected.and_then(|i| files.rows.get(i).cloned());
     html! {
-        <section class={classes!("review", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+        <section class={classes!("review", drop.dragging.then_some("dragging"))}
+            ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
             <div class="review-head">
                 <h1>{ lang.t("审核多个目录", "Review many catalogs") }</h1>
                 <div class="home-actions">
