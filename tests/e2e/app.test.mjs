@@ -8,18 +8,18 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { launch, serve } from "../lib/browser.mjs";
+import { foreignRequests, launch, serve } from "../lib/browser.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (p) => join(root, "tests/fixtures", p);
 let server, base, browser, page;
-const foreign = [];
+let foreign;
 
 before(async () => {
   ({ server, base } = await serve(join(root, "dist")));
   browser = await launch();
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 900 } });
-  context.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) foreign.push(r.url()); });
+  foreign = foreignRequests(context, base);
   page = await context.newPage();
   page.on("pageerror", (e) => assert.fail(`page error: ${e.message}`));
   await page.goto(base);

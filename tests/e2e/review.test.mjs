@@ -8,13 +8,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { launch, serve } from "../lib/browser.mjs";
+import { foreignRequests, launch, serve } from "../lib/browser.mjs";
 import { unzip } from "../lib/zip.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (p) => join(root, "tests/fixtures", p);
 let server, base, browser, page, dir;
-const foreign = [];
+let foreign;
 
 const files = [
   "import/a-national-template.xlsx", "import/b-three-levels-group.xlsx", "import/c-words-single-header.xlsx",
@@ -28,7 +28,7 @@ before(async () => {
   ({ server, base } = await serve(join(root, "dist")));
   browser = await launch();
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 900 } });
-  context.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) foreign.push(r.url()); });
+  foreign = foreignRequests(context, base);
   page = await context.newPage();
   page.on("pageerror", (e) => assert.fail(`page error: ${e.message}`));
   await page.goto(base);

@@ -8,17 +8,17 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { launch, serve } from "../lib/browser.mjs";
+import { foreignRequests, launch, serve } from "../lib/browser.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 let server, base, browser, context, dir;
-const foreign = [];
+let foreign;
 
 before(async () => {
   ({ server, base } = await serve(join(root, "dist")));
   browser = await launch();
   context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 900 } });
-  context.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) foreign.push(r.url()); });
+  foreign = foreignRequests(context, base);
   dir = await mkdtemp(join(tmpdir(), "zwgk-safety-"));
 });
 

@@ -34,3 +34,13 @@ export function launch() {
       "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
+
+/** Every URL `context` requests outside `base` (blob: and data: URLs are the page's own), collected as they happen. */
+export function foreignRequests(context, base) {
+  const foreign = [];
+  context.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(base) && !url.startsWith("blob:") && !url.startsWith("data:")) foreign.push(url);
+  });
+  return foreign;
+}
