@@ -9,7 +9,7 @@ use std::sync::mpsc;
 
 use catalog_core::report::ReportError;
 use catalog_core::review::ReviewReport;
-use catalog_core::{FileReport, Report};
+use catalog_core::{FileReport, Report, Validator};
 use catalog_interop::limits::MAX_FILE_BYTES;
 use catalog_interop::{ExportFormat, ImportError, export_review, import};
 
@@ -47,11 +47,11 @@ pub fn import_path(path: &Path) -> Result<catalog_interop::Imported, ReportError
     import(&bytes, &file_name(path)).map_err(|e| catalog_interop::report::import_error(&path.display().to_string(), &e))
 }
 
-fn check(path: &Path) -> FileReport {
+fn check(path: &Path, validator: &mut Validator) -> FileReport {
     let shown = path.display().to_string();
     match read_bytes(path) {
         Err(error) => FileReport::unreadable(&shown, error),
-        Ok(bytes) => catalog_interop::report_file(&bytes, &shown),
+        Ok(bytes) => catalog_interop::report_file_with(&bytes, &shown, validator),
     }
 }
 
@@ -108,10 +108,12 @@ fn check_all(paths: &[PathBuf]) -> Vec<FileReport> {
             let done = done.clone();
             let next = &next;
             scope.spawn(move || {
+                // One per worker: the texts its files share are parsed once.
+                let mut validator = Validator::new();
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = paths.get(index) else { break };
-                    if done.send((index, check(path))).is_err() {
+                    if done.send((index, check(path, &mut validator))).is_err() {
                         break;
                     }
                 }

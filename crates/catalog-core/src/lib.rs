@@ -25,7 +25,7 @@ pub use diagnostic::{Carry, Diagnostic, Finding, Fix, Severity};
 pub use load::{LoadError, load_catalog, to_json};
 pub use model::{Catalog, Entry, Meta, NotApplicable, RemovedItem, SourceRef};
 pub use report::{FileReport, Report, ReportDiagnostic};
-pub use rules::validate;
+pub use rules::{Validator, validate};
 
 /// This crate's version, as the CLI and wasm API report it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

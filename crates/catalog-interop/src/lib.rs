@@ -17,4 +17,4 @@ pub use export::changes::export_diff;
 pub use export::review::export_review;
 pub use export::{ExportFailure, ExportFormat, ExportOptions, export, export_with};
 pub use import::{ImportError, Imported, import};
-pub use report::report_file;
+pub use report::{report_file, report_file_with};

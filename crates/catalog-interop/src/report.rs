@@ -1,6 +1,7 @@
 //! One file's bytes → its report: import diagnostics followed by the validator's, or why it cannot be read.
 //! The CLI and the wasm API both call this, so a file gets the same report everywhere.
 
+use catalog_core::Validator;
 use catalog_core::report::{FileReport, ReportError};
 
 use crate::import::{ImportError, import};
@@ -16,12 +17,18 @@ pub fn import_error(path: &str, e: &ImportError) -> ReportError {
 
 /// Import and validate `bytes`; `path` is how the report names the file (its extension picks the format).
 pub fn report_file(bytes: &[u8], path: &str) -> FileReport {
+    report_file_with(bytes, path, &mut Validator::new())
+}
+
+/// [`report_file`] with a validator kept across files (one per thread of a batch), so the texts the files share are
+/// parsed once. The report is the same.
+pub fn report_file_with(bytes: &[u8], path: &str, validator: &mut Validator) -> FileReport {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     match import(bytes, name) {
         Err(e) => FileReport::unreadable(path, import_error(path, &e)),
         Ok(imported) => {
             let mut diagnostics = imported.diagnostics;
-            diagnostics.extend(catalog_core::validate(&imported.catalog));
+            diagnostics.extend(validator.validate(&imported.catalog));
             FileReport::from_diagnostics(path, &imported.catalog, &diagnostics)
         }
     }

@@ -1,8 +1,8 @@
 //! Parsed free-text cells shared within a validation run. Catalogs repeat the same 公开依据 and 公开时限 texts
 //! across hundreds of entries (a 10k-entry county catalog has ≈ 200 distinct 依据 and ≈ 50 distinct 时限), and the
-//! parsers are most of the validator's time, so each distinct text is parsed once per run. Bounded: a map that
-//! fills up is emptied and refilled, so a memo kept between runs (the [`super::Revalidator`]'s) cannot grow with
-//! every text ever typed.
+//! parsers are most of the validator's time, so each distinct text is parsed once per run (or once per batch of
+//! catalogs, with a [`super::Validator`]). Bounded: a map that fills up is emptied and refilled, so a memo kept
+//! between runs (the [`super::Revalidator`]'s, a batch worker's) cannot grow with every text ever typed.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -143,5 +143,20 @@ mod tests {
             small.extend(found.iter().cloned());
         }
         assert_eq!(small, alone);
+    }
+
+    #[test]
+    fn a_validator_kept_across_catalogs_finds_what_validate_finds() {
+        let load = |text| crate::load_catalog(text).expect("fixture is v1");
+        let catalogs = [
+            repeated_texts(),
+            load(include_str!("../../../../tests/fixtures/example-township.json")),
+            load(include_str!("../../../../tests/fixtures/real-rows.json")),
+            repeated_texts(),
+        ];
+        let mut validator = crate::rules::Validator::new();
+        for catalog in &catalogs {
+            assert_eq!(validator.validate(catalog), validate(catalog));
+        }
     }
 }

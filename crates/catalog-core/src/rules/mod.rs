@@ -22,14 +22,32 @@ use memo::Memo;
 /// Validate a catalog. Findings come catalog-level first, then entry by entry in file order (each entry's own
 /// findings, then those comparing it with others).
 pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
-    let across = validate_across(catalog);
-    let mut out = across.catalog;
-    let mut memo = Memo::default();
-    for (index, found) in across.entries.into_iter().enumerate() {
-        out.extend(validate_entry_with(catalog, index, &mut memo));
-        out.extend(found);
+    Validator::new().validate(catalog)
+}
+
+/// A validator for many catalogs in turn (a batch of files on one thread): the 公开依据 and 公开时限 texts it has
+/// parsed are kept (bounded) from one catalog to the next, since a province's catalogs cite the same few hundred
+/// texts. Each catalog's findings are exactly [`validate`]'s.
+#[derive(Debug, Clone, Default)]
+pub struct Validator {
+    memo: Memo,
+}
+
+impl Validator {
+    pub fn new() -> Self {
+        Self::default()
     }
-    out
+
+    /// [`validate`], with the texts parsed for earlier catalogs.
+    pub fn validate(&mut self, catalog: &Catalog) -> Vec<Diagnostic> {
+        let across = validate_across(catalog);
+        let mut out = across.catalog;
+        for (index, found) in across.entries.into_iter().enumerate() {
+            out.extend(validate_entry_with(catalog, index, &mut self.memo));
+            out.extend(found);
+        }
+        out
+    }
 }
 
 /// The rules that read one entry alone (with the catalog's level): what an editor revalidates when that entry
