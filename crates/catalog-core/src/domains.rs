@@ -1,7 +1,7 @@
 //! The 26 pilot domains of 国办发〔2019〕54号, in the order of the reference table, and name resolution.
 
 use crate::seeds;
-use crate::text::squash;
+use crate::text::squashed;
 
 /// The 26 pilot domains (试点领域), canonical names.
 pub const DOMAINS: [&str; 26] = [
@@ -45,7 +45,11 @@ pub enum DomainName {
 
 /// Resolve a domain name as written in a catalog.
 pub fn resolve(name: &str) -> DomainName {
-    let key = squash(name);
+    // Most entries name their domain exactly (no name of the 26 has whitespace or ends in 领域).
+    if let Some(d) = DOMAINS.iter().find(|d| **d == name) {
+        return DomainName::Canonical(d);
+    }
+    let key = squashed(name);
     let key = key.strip_suffix("领域").unwrap_or(&key);
     if let Some(d) = DOMAINS.iter().find(|d| **d == key) {
         return DomainName::Canonical(d);
@@ -65,5 +69,22 @@ pub fn canonical(name: &str) -> Option<&'static str> {
     match resolve(name) {
         DomainName::Canonical(d) | DomainName::Alias(d) => Some(d),
         DomainName::Unknown => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_written_exactly_resolves_as_its_squashed_form_would() {
+        // The exact-name fast path of `resolve` relies on this.
+        for d in DOMAINS {
+            assert_eq!(squashed(d), d);
+            assert!(!d.ends_with("领域"), "{d}");
+        }
+        assert_eq!(resolve("社会救助"), DomainName::Canonical("社会救助"));
+        assert_eq!(resolve(" 社会\n救助领域"), DomainName::Canonical("社会救助"));
+        assert_eq!(resolve("交通运输"), DomainName::Unknown);
     }
 }

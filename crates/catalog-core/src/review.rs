@@ -151,11 +151,11 @@ pub fn summarize(catalog: &Catalog, diagnostics: &[Diagnostic]) -> ReviewSummary
                 None => Coverage::Missing,
             }
         } else {
-            let (present, expected) = match (level, seeds::guide(domain)) {
-                (Some(level), Some(guide)) => {
+            let (present, expected) = match (level, seeds::guide_keyed(domain)) {
+                (Some(level), Some((guide, keys))) => {
                     let paths: Vec<Vec<String>> = indices.iter().map(|&i| key_path(&catalog.entries[i].item)).collect();
-                    let applicable: Vec<Vec<String>> =
-                        guide.items.iter().filter(|g| g.applies_to(level)).map(|g| key_path(&g.item)).collect();
+                    let applicable: Vec<&Vec<String>> =
+                        guide.items.iter().zip(keys).filter(|(g, _)| g.applies_to(level)).map(|(_, k)| k).collect();
                     let present = applicable.iter().filter(|keys| paths.iter().any(|p| keys_match(keys, p))).count();
                     (present, applicable.len())
                 }

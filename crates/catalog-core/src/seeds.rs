@@ -176,6 +176,17 @@ pub fn guide(name: &str) -> Option<&'static DomainGuide> {
     guides().iter().find(|g| g.name == name)
 }
 
+/// [`guide`], with its items' paths keyed by [`key_path`] (in item order). Keyed once: validation matches every
+/// catalog's entries against them.
+pub(crate) fn guide_keyed(name: &str) -> Option<(&'static DomainGuide, &'static [Vec<String>])> {
+    static KEYED: OnceLock<Vec<Vec<Vec<String>>>> = OnceLock::new();
+    let name = crate::domains::canonical(name)?;
+    let at = guides().iter().position(|g| g.name == name)?;
+    let keyed =
+        KEYED.get_or_init(|| guides().iter().map(|g| g.items.iter().map(|i| key_path(&i.item)).collect()).collect());
+    Some((guides().get(at)?, keyed.get(at)?))
+}
+
 impl GuideItem {
     /// Whether a government of `level` (`县级`/`乡级`) is expected to carry this item.
     pub fn applies_to(&self, level: &str) -> bool {
@@ -191,7 +202,9 @@ pub fn item_key(s: &str) -> String {
         '\u{4e00}'..='\u{9fff}' => true,
         c => c.is_alphanumeric(),
     };
-    s.chars().filter(keep).collect()
+    let mut key = String::with_capacity(s.len());
+    key.extend(s.chars().filter(keep));
+    key
 }
 
 /// A path with each level reduced to its [`item_key`], to match many entries against many items cheaply.

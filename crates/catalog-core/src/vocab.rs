@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use crate::compact::Tokens;
-use crate::text::fold_key;
+use crate::text::{fold_key, folded};
 
 /// The 13 canonical channels, written exactly as format v1 requires, in the guideline's checklist order.
 pub const CANONICAL_CHANNELS: [&str; 13] = [
@@ -145,8 +145,8 @@ pub fn channel_kind(name: &str) -> ChannelKind {
     if let Some(c) = CANONICAL_CHANNELS.iter().find(|c| **c == name) {
         return ChannelKind::Canonical(c);
     }
-    let key = fold_key(name);
-    match vocab().channels.iter().find(|c| c.key == key) {
+    let key = folded(name);
+    match vocab().channels.iter().find(|c| *c.key == *key) {
         Some(c) if c.standard => {
             CANONICAL_CHANNELS.iter().find(|k| **k == c.name).map_or(ChannelKind::Other, |k| ChannelKind::Variant(k))
         }
@@ -163,32 +163,42 @@ pub fn known_channels() -> &'static [KnownChannel] {
 
 /// What a 公开层级 label means as 县级/乡级/村级 (or 市级/省级); empty when unknown.
 pub fn level_means(label: &str) -> &'static [String] {
-    let key = fold_key(label);
-    vocab().levels.iter().find(|(k, _, _)| *k == key).map(|(_, m, _)| m.as_slice()).unwrap_or(&[])
+    level_label(label).0
 }
 
 /// Whether a level label names two levels at once (`乡、村级`) and should be split.
 pub fn level_is_compound(label: &str) -> bool {
-    let key = fold_key(label);
-    vocab().levels.iter().any(|(k, _, split)| *k == key && *split)
+    level_label(label).1
+}
+
+/// [`level_means`] and [`level_is_compound`] in one look-up.
+pub(crate) fn level_label(label: &str) -> (&'static [String], bool) {
+    let key = folded(label);
+    let mut found = vocab().levels.iter().filter(|(k, _, _)| **k == *key);
+    // The first label with the key gives the meaning; any with the key marks it compound.
+    let means = found.next().map(|(_, m, split)| (m.as_slice(), *split));
+    match means {
+        Some((m, split)) => (m, split || found.any(|(_, _, s)| *s)),
+        None => (&[], false),
+    }
 }
 
 /// The v1 government level (`县级`/`乡级`) a label such as `乡镇` or `街道` means.
 pub fn government_level(label: &str) -> Option<&'static str> {
-    let key = fold_key(label);
-    vocab().government_levels.iter().find(|(k, _)| *k == key).map(|(_, m)| m.as_str())
+    let key = folded(label);
+    vocab().government_levels.iter().find(|(k, _)| **k == *key).map(|(_, m)| m.as_str())
 }
 
 /// The v1 公开对象 a label such as `特定群众` means.
 pub fn audience(label: &str) -> Option<&'static str> {
-    let key = fold_key(label);
-    vocab().audiences.iter().find(|(k, _)| *k == key).map(|(_, m)| m.as_str())
+    let key = folded(label);
+    vocab().audiences.iter().find(|(k, _)| **k == *key).map(|(_, m)| m.as_str())
 }
 
 /// The v1 公开方式 a label such as `主动公开` means.
 pub fn mode(label: &str) -> Option<&'static str> {
-    let key = fold_key(label);
-    vocab().modes.iter().find(|(k, _)| *k == key).map(|(_, m)| m.as_str())
+    let key = folded(label);
+    vocab().modes.iter().find(|(k, _)| **k == *key).map(|(_, m)| m.as_str())
 }
 
 /// Levels written as words in one cell, as staff type them: `县级、乡、村级` → 县级, 乡级, 村级 (a bare `乡` left by

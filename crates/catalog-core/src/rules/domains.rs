@@ -166,11 +166,10 @@ fn check_guidelines(catalog: &Catalog, covered: &Covered, keyed: &[Vec<String>],
         None => Vec::new(),
     };
     for (domain, indices) in covered.iter() {
-        let Some(guide) = seeds::guide(domain) else { continue };
+        let Some((guide, items)) = seeds::guide_keyed(domain) else { continue };
         let entries: Vec<&[String]> = indices.iter().map(|&i| keyed[i].as_slice()).collect();
-        let items: Vec<Vec<String>> = guide.items.iter().map(|g| key_path(&g.item)).collect();
         if let Some(level) = level {
-            for (item, keys) in guide.items.iter().zip(&items).filter(|(g, _)| g.applies_to(level)) {
+            for (item, keys) in guide.items.iter().zip(items).filter(|(g, _)| g.applies_to(level)) {
                 let removed = excused.iter().any(|e| std::ptr::eq(*e, item));
                 if !removed && !entries.iter().any(|path| keys_match(keys, path)) {
                     let source =

@@ -2,7 +2,7 @@
 
 use super::{At, fix};
 use crate::diagnostic::{Diagnostic, Finding};
-use crate::vocab::{level_is_compound, level_means};
+use crate::vocab::level_label;
 
 /// Levels a catalog of `meta_level` may list: a township publishes at 乡 and 村 level; a county at 县, 乡 and 村.
 fn allowed(meta_level: &str) -> &'static [&'static str] {
@@ -19,8 +19,13 @@ pub(super) fn check(at: &At, meta_level: &str, out: &mut Vec<Diagnostic>) {
         return;
     }
     // Each label looked up once (every look-up folds the label anew).
-    let looked_up: Vec<(&str, &'static [String], bool)> =
-        levels.iter().map(|label| (*label, level_means(label), level_is_compound(label))).collect();
+    let looked_up: Vec<(&str, &'static [String], bool)> = levels
+        .iter()
+        .map(|label| {
+            let (means, compound) = level_label(label);
+            (*label, means, compound)
+        })
+        .collect();
     let mut split: Vec<String> = Vec::new();
     let mut compound = Vec::new();
     for &(label, means, is_compound) in &looked_up {
