@@ -86,6 +86,28 @@ test("undo and redo with the keyboard", async () => {
   assert.equal(await editor().inputValue(), "城关镇人民政府");
 });
 
+test("Enter, Tab and the arrows move the selection as in Excel, committing what was typed", async () => {
+  const at = (label) => page.locator(`textarea.cell-editor[aria-label="${label}"]`).waitFor();
+  await cell(2, 5).click();
+  await at("第2行 公开主体");
+  const before = await editor().inputValue();
+  // The text is selected on arrival, as in Excel: typing replaces it.
+  await page.keyboard.type("城关镇社会事务办");
+  await page.keyboard.press("Enter");
+  await at("第3行 公开主体");
+  await cell(2, 5).getByText("城关镇社会事务办", { exact: true }).waitFor();
+  await page.keyboard.press("Tab");
+  await at("第3行 公开渠道和载体");
+  await page.keyboard.press("Shift+Tab");
+  await at("第3行 公开主体");
+  await page.keyboard.press("ArrowUp");
+  await at("第2行 公开主体");
+  await page.keyboard.type(before);
+  await page.keyboard.press("Enter");
+  await at("第3行 公开主体");
+  await cell(2, 5).getByText(before, { exact: true }).waitFor();
+});
+
 test("a block pasted from Excel fills the cells from the selected one", async () => {
   await cell(2, 4).click(); // 公开时限 of the second row
   await page.evaluate(() => {

@@ -61,6 +61,8 @@ fn basis_chips(basis: &Basis, lang: Lang) -> Html {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
     Stay,
+    /// The editor lost focus (a click elsewhere, or the selection already moved): commit, select nothing.
+    Away,
     Up,
     Down,
     Left,
@@ -102,10 +104,13 @@ pub fn CellEditor(props: &Props) -> Html {
             preview.set(time_preview(text));
             if let Some(area) = node.cast::<HtmlTextAreaElement>() {
                 area.set_value(text);
-                // Focusing an element that has focus still costs a style recalculation: only when needed.
+                // Focusing an element that has focus still costs a style recalculation: only when needed. The grid
+                // scrolls the selected row into view itself; focus without scrolling skips a forced layout.
                 let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
                 if focused.as_ref() != Some(area.as_ref()) {
-                    let _ = area.focus();
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = area.focus_with_options(&options);
                 }
                 area.select();
             }
@@ -138,12 +143,15 @@ pub fn CellEditor(props: &Props) -> Html {
         });
     }
 
+    // The text a key last committed from this editor.
+    let committed = use_mut_ref(|| None::<String>);
     let value = {
         let node = node.clone();
         move || node.cast::<HtmlTextAreaElement>().map(|a| a.value()).unwrap_or_default()
     };
     let onkeydown = {
-        let (composing, value, node) = ((*composing).clone(), value.clone(), node.clone());
+        let (composing, value, node, committed) =
+            ((*composing).clone(), value.clone(), node.clone(), committed.clone());
         let (commit, undo, redo, original) =
             (props.on_commit.clone(), props.on_undo.clone(), props.on_redo.clone(), props.text.clone());
         Callback::from(move |e: KeyboardEvent| {
@@ -160,7 +168,9 @@ pub fn CellEditor(props: &Props) -> Html {
             let ctrl = e.ctrl_key() || e.meta_key();
             let go = |m: Move| {
                 e.prevent_default();
-                commit.emit((value(), m));
+                let text = value();
+                *committed.borrow_mut() = Some(text.clone());
+                commit.emit((text, m));
             };
             match e.key().as_str() {
                 "Enter" if !e.shift_key() && !e.alt_key() => go(Move::Down),
@@ -194,12 +204,15 @@ pub fn CellEditor(props: &Props) -> Html {
             }
         })
     };
+    // Leaving the cell keeps what was typed, unless a key already committed it (the editor of the old cell still
+    // blurs when the next cell's editor takes the focus).
     let onblur = {
-        let (value, commit, original) = (value.clone(), props.on_commit.clone(), props.text.clone());
+        let (value, commit, original, committed) =
+            (value.clone(), props.on_commit.clone(), props.text.clone(), committed.clone());
         Callback::from(move |_: FocusEvent| {
             let text = value();
-            if text != *original {
-                commit.emit((text, Move::Stay));
+            if text != *original && committed.borrow().as_deref() != Some(text.as_str()) {
+                commit.emit((text, Move::Away));
             }
         })
     };

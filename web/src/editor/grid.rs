@@ -2,14 +2,11 @@
 //! clipped, as Excel clips it; the selected cell opens in full), so only the rows in view are rendered: a
 //! 10,000-entry catalog costs what 30 rows cost. Spacer rows above and below keep the scroll bar true.
 
-use std::rc::Rc;
-
-use catalog_core::{ReportDiagnostic, Severity, seeds};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::cell::{CellEditor, Move};
 use super::fields::COLUMNS;
+use super::row::Row;
 use super::state::{Action, State};
 use crate::i18n::Lang;
 
@@ -96,97 +93,15 @@ pub fn Grid(props: &Props) -> Html {
     }
 
     let catalog = state.catalog.borrow();
+    let dispatch = state.dispatcher();
+    let page = rows.max(2) - 1;
     let rows_html = (start..end).map(|r| {
         let i = state.visible[r];
         let e = &catalog.entries[i];
-        let found: Vec<&ReportDiagnostic> = state.found.entry(i).filter(|d| d.severity != Severity::Info).collect();
-        let cells = COLUMNS.iter().enumerate().map(|(c, field)| {
-            let hits: Vec<&&ReportDiagnostic> =
-                found.iter().filter(|d| d.field.as_deref().is_some_and(|f| field.names().contains(&f))).collect();
-            let level = if hits.iter().any(|d| d.severity == Severity::Error) {
-                Some("has-error")
-            } else if hits.is_empty() {
-                None
-            } else {
-                Some("has-warning")
-            };
-            let tip = hits.iter().map(|d| lang.message(d)).collect::<Vec<_>>().join("\n");
-            let text = field.get(e);
-            if (r, c) == (row, col) {
-                let commit = {
-                    let s = state.clone();
-                    Callback::from(move |(text, m): (String, Move)| {
-                        s.dispatch(Action::Set { row: r, col: c, text });
-                        let page = rows.max(2) - 1;
-                        let (r2, c2) = match m {
-                            Move::Stay => (r, c),
-                            Move::Up => (r.saturating_sub(1), c),
-                            Move::Down => (r + 1, c),
-                            Move::Left => (r, c.saturating_sub(1)),
-                            Move::Right => (r, c + 1),
-                            Move::PageUp => (r.saturating_sub(page), c),
-                            Move::PageDown => (r + page, c),
-                            Move::First => (0, c),
-                            Move::Last => (usize::MAX, c),
-                        };
-                        s.dispatch(Action::Select { row: r2, col: c2 });
-                    })
-                };
-                let paste = {
-                    let s = state.clone();
-                    Callback::from(move |rows| s.dispatch(Action::Paste { rows }))
-                };
-                let (u, re) = {
-                    let (a, b) = (state.clone(), state.clone());
-                    (Callback::from(move |()| a.dispatch(Action::Undo)), Callback::from(move |()| b.dispatch(Action::Redo)))
-                };
-                let required = Rc::new(
-                    seeds::guide(&e.domain)
-                        .and_then(|g| g.items.iter().find(|g| g.matches(&e.item)))
-                        .map(|g| g.channels.required.clone())
-                        .unwrap_or_default(),
-                );
-                let label = match lang {
-                    Lang::Zh => format!("第{}行 {}", r + 1, field.label(lang)),
-                    Lang::En => format!("Row {} {}", r + 1, field.label(lang)),
-                };
-                html! {
-                    <td class={classes!("cell", "active", level)} title={tip} role="gridcell" aria-selected="true">
-                        <div class="cell-pop">
-                            <CellEditor text={AttrValue::from(text)} field={*field} {label}
-                                on_commit={commit} on_paste={paste} on_undo={u} on_redo={re} required_channels={required} />
-                        </div>
-                    </td>
-                }
-            } else {
-                let select = {
-                    let s = state.clone();
-                    Callback::from(move |_| s.dispatch(Action::Select { row: r, col: c }))
-                };
-                html! {
-                    <td class={classes!("cell", level)} title={tip} onclick={select} role="gridcell">
-                        <div class="clip">{ text }</div>
-                    </td>
-                }
-            }
-        });
-        let tick = {
-            let s = state.clone();
-            Callback::from(move |_| s.dispatch(Action::Tick(Some(r))))
-        };
-        let ticked = state.ticked.contains(&r);
-        let tick_label = match lang {
-            Lang::Zh => format!("选择第{}行", r + 1),
-            Lang::En => format!("Select row {}", r + 1),
-        };
         html! {
-            <tr key={e.label(i)} class={classes!("row", (r == row).then_some("current-row"), ticked.then_some("ticked"))}
-                aria-rowindex={(r + 2).to_string()}>
-                <th scope="row" class="rownum">
-                    <label><input type="checkbox" checked={ticked} onchange={tick} aria-label={tick_label} />{ r + 1 }</label>
-                </th>
-                { for cells }
-            </tr>
+            <Row key={e.label(i)} catalog={state.catalog.clone()} found={state.found.clone()} index={i} row={r}
+                texts={COLUMNS.iter().map(|f| f.get(e)).collect::<Vec<_>>()} active={(r == row).then_some(col)}
+                ticked={state.ticked.contains(&r)} {page} dispatch={dispatch.clone()} />
         }
     });
 

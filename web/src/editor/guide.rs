@@ -2,6 +2,9 @@
 //! A missing item is added from the guideline or removed with a reason; a removed one is restored. Deleting a row
 //! that is a guideline item asks for the reason first (see `RemoveDialog`).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use catalog_core::model::{Catalog, Entry};
 use catalog_core::seeds::{self, GuideItem, key_path, keys_match};
 use catalog_core::{domains, template};
@@ -68,24 +71,36 @@ pub fn entry_for(catalog: &Catalog, domain: &str, item: &[String]) -> Option<Ent
     template::entries_for(guide, level).into_iter().find(|e| e.item == item)
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub catalog: Rc<RefCell<Catalog>>,
+    /// The grid's rows (the shown domain's entries).
+    pub visible: Rc<Vec<usize>>,
+    /// [`State::shape`]: what this panel shows changes only with it (or the domain shown).
+    pub shape: u64,
+    pub domain: Option<String>,
+    pub dispatch: UseReducerDispatcher<State>,
     /// Ask for the reason to remove this guideline item (domain, item path).
     pub on_remove: Callback<(String, Vec<String>)>,
+}
+
+/// By pointer and counter: a keystroke in a cell renders nothing here.
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.catalog, &o.catalog)
+            && Rc::ptr_eq(&self.visible, &o.visible)
+            && (self.shape, &self.domain) == (o.shape, &o.domain)
+            && self.dispatch == o.dispatch
+            && self.on_remove == o.on_remove
+    }
 }
 
 #[component]
 pub fn GuidePanel(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let state = &props.state;
-    let rows = {
-        let (catalog, visible) = (state.catalog.clone(), state.visible.clone());
-        use_memo((state.generation, state.domain.clone()), move |(_, domain)| {
-            domain.as_deref().map(|d| statuses(&catalog.borrow(), d, &visible)).unwrap_or_default()
-        })
-    };
-    let Some(domain) = state.domain.clone().filter(|_| !rows.is_empty()) else { return html! {} };
+    let catalog = props.catalog.borrow();
+    let rows = props.domain.as_deref().map(|d| statuses(&catalog, d, &props.visible)).unwrap_or_default();
+    let Some(domain) = props.domain.clone().filter(|_| !rows.is_empty()) else { return html! {} };
     let count = |s: fn(&Status) -> bool| rows.iter().filter(|(_, st)| s(st)).count();
     let (listed, missing, removed) =
         (count(|s| *s == Status::Listed), count(|s| *s == Status::Missing), count(|s| matches!(s, Status::Removed(_))));
@@ -96,12 +111,11 @@ pub fn GuidePanel(props: &Props) -> Html {
             rows.len()
         ),
     };
-    let catalog = state.catalog.borrow();
     let items = rows.iter().filter(|(_, s)| *s != Status::Listed).map(|(g, status)| {
         let path = g.item.join(" / ");
         let include = {
-            let (s, d, item) = (state.clone(), domain.clone(), g.item.clone());
-            Callback::from(move |_| s.dispatch(Action::Include { domain: d.clone(), item: item.clone() }))
+            let (d, item) = (domain.clone(), g.item.clone());
+            props.dispatch.to_callback().reform(move |_| Action::Include { domain: d.clone(), item: item.clone() })
         };
         let add_label = match lang {
             Lang::Zh => format!("加入 {path}"),
@@ -110,14 +124,12 @@ pub fn GuidePanel(props: &Props) -> Html {
         match status {
             Status::Removed(i) => {
                 let reason = catalog.removed.get(*i).map(|r| r.reason.clone()).unwrap_or_default();
-                let on_reason = {
-                    let (s, i) = (state.clone(), *i);
-                    // `change` fires once the text is committed (after IME composition), not per keystroke.
-                    Callback::from(move |e: Event| {
-                        let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                        s.dispatch(Action::Reason { index: i, reason: text })
-                    })
-                };
+                let i = *i;
+                // `change` fires once the text is committed (after IME composition), not per keystroke.
+                let on_reason = props.dispatch.to_callback().reform(move |e: Event| {
+                    let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                    Action::Reason { index: i, reason: text }
+                });
                 let restore_label = match lang {
                     Lang::Zh => format!("恢复 {path}"),
                     Lang::En => format!("Restore {path}"),

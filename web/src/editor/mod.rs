@@ -8,6 +8,7 @@ mod guide;
 mod history;
 mod issues;
 mod nav;
+mod row;
 mod serial;
 mod state;
 mod tsv;
@@ -257,8 +258,8 @@ pub fn Editor(props: &Props) -> Html {
         })
     };
     let ask_reason = {
-        let removing = removing.clone();
-        Callback::from(move |(domain, item): (String, Vec<String>)| removing.set(Some((domain, item, false))))
+        let removing = removing.setter();
+        use_callback((), move |(domain, item): (String, Vec<String>), _| removing.set(Some((domain, item, false))))
     };
     let remove_dialog = removing.as_ref().map(|(domain, item, delete_row)| {
         let confirm = {
@@ -457,10 +458,12 @@ pub fn Editor(props: &Props) -> Html {
         Lang::Zh => format!("{} · {} · 共{}项", catalog.meta.government, catalog.meta.level, catalog.entries.len()),
         Lang::En => format!("{} · {} · {} items", catalog.meta.government, catalog.meta.level, catalog.entries.len()),
     };
-    let on_issue = {
-        let s = state.clone();
-        Callback::from(move |a: Action| s.dispatch(a))
-    };
+    // Made once: a new callback would render the issues panel again on every keystroke.
+    let on_issue = (*use_memo((), {
+        let d = state.dispatcher();
+        move |_| d.to_callback()
+    }))
+    .clone();
     html! {
         <section class="editor">
             <div class="editor-head">
@@ -500,9 +503,11 @@ pub fn Editor(props: &Props) -> Html {
                     }
                 </p>
             }
-            <GuidePanel state={state.clone()} on_remove={ask_reason} />
+            <GuidePanel catalog={state.catalog.clone()} visible={state.visible.clone()} shape={state.shape}
+                domain={state.domain.clone()} dispatch={state.dispatcher()} on_remove={ask_reason} />
             <div class="editor-body">
-                <DomainNav state={state.clone()} />
+                <DomainNav catalog={state.catalog.clone()} found={state.found.clone()} shape={state.shape}
+                    domain={state.domain.clone()} dispatch={state.dispatcher()} />
                 <Grid state={state.clone()} all={*printing} />
                 <Issues found={state.found.clone()} notes={props.notes.clone()} on_action={on_issue} />
             </div>

@@ -1,7 +1,9 @@
 //! The domain navigator: each of the 26 domains (and any other present) with its entry count against the
 //! guideline's items for the catalog's level, and its error and warning badges. One pass over the entries.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use catalog_core::domains::DOMAINS;
 use catalog_core::{Severity, seeds};
@@ -10,9 +12,25 @@ use yew::prelude::*;
 use super::state::{Action, Found, State};
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub catalog: Rc<RefCell<catalog_core::Catalog>>,
+    pub found: Rc<Found>,
+    /// [`State::shape`]: the counts change with it or with `found`.
+    pub shape: u64,
+    /// The domain shown.
+    pub domain: Option<String>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// By pointer: a keystroke that changes no finding and no entry's domain renders nothing here.
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.catalog, &o.catalog)
+            && Rc::ptr_eq(&self.found, &o.found)
+            && (self.shape, &self.domain) == (o.shape, &o.domain)
+            && self.dispatch == o.dispatch
+    }
 }
 
 #[derive(Default)]
@@ -62,13 +80,8 @@ fn tally(catalog: &catalog_core::Catalog, found: &Found) -> (Vec<String>, HashMa
 #[component]
 pub fn DomainNav(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let state = &props.state;
-    let catalog = state.catalog.borrow();
-    // Counted once per change of the catalog (not on every selection move).
-    let counts = {
-        let (catalog, found) = (state.catalog.clone(), state.found.clone());
-        use_memo(state.generation, move |_| tally(&catalog.borrow(), &found))
-    };
+    let catalog = props.catalog.borrow();
+    let counts = tally(&catalog, &props.found);
     let (names, tally) = (&counts.0, &counts.1);
     let items = names.iter().map(|name| {
         let name = name.as_str();
@@ -78,10 +91,10 @@ pub fn DomainNav(props: &Props) -> Html {
         let guide = seeds::guide(name)
             .map(|g| g.items.iter().filter(|i| i.applies_to(&catalog.meta.level)).count())
             .unwrap_or(0);
-        let current = state.domain.as_deref() == Some(name);
+        let current = props.domain.as_deref() == Some(name);
         let pick = {
-            let (s, n) = (state.clone(), name.to_owned());
-            Callback::from(move |_| s.dispatch(Action::Domain(Some(n.clone()))))
+            let n = name.to_owned();
+            props.dispatch.to_callback().reform(move |_| Action::Domain(Some(n.clone())))
         };
         let count_tip = match lang {
             Lang::Zh => format!("已列入{count}项；标准指引本层级{guide}项"),

@@ -66,8 +66,9 @@ pub struct State {
     pub id: String,
     /// The catalog, edited in place; `generation` says when it changed.
     pub catalog: Rc<RefCell<Catalog>>,
-    undo: Vec<Step>,
-    redo: Vec<Step>,
+    /// Shared between the states a dispatch makes (each keystroke clones the state, not the steps).
+    undo: Vec<Rc<Step>>,
+    redo: Vec<Rc<Step>>,
     /// Domain shown in the grid (`None`: every entry).
     pub domain: Option<String>,
     /// Catalog indices of the rows the grid shows.
@@ -80,6 +81,10 @@ pub struct State {
     pub saved: Saved,
     /// Counts catalog changes: the editor saves each new one once.
     pub generation: u64,
+    /// Counts changes of the catalog's shape: which entries there are, in which order, their domains and item
+    /// paths, the meta and the 未涉及 / 删减 lists. An edit of other fields (most keystrokes) leaves it, so the
+    /// visible rows, the navigator's counts and the guideline panel are not worked out again.
+    pub shape: u64,
     /// Rows ticked for a bulk edit (positions among the visible rows).
     pub ticked: Vec<usize>,
     /// The stored form, kept per entry between saves (told which entries each edit changed).
@@ -164,7 +169,7 @@ impl PartialEq for State {
             && Rc::ptr_eq(&self.visible, &o.visible)
             && (self.undo.len(), self.redo.len()) == (o.undo.len(), o.redo.len())
             && (self.cursor, &self.domain, &self.ticked) == (o.cursor, &o.domain, &o.ticked)
-            && (&self.saved, self.generation) == (&o.saved, o.generation)
+            && (&self.saved, self.generation, self.shape) == (&o.saved, o.generation, o.shape)
     }
 }
 
@@ -197,6 +202,7 @@ impl State {
             found,
             validator,
             generation: u64::from(fresh),
+            shape: 0,
             ticked: Vec::new(),
             saved: if fresh { Saved::Pending } else { Saved::Yes },
             serial: Rc::default(),
@@ -238,9 +244,9 @@ impl State {
         };
         let Some(step) = step else { return self.clone() };
         let mut state = self.clone();
-        let touched = touched(&step);
-        state.undo.push(step);
-        while state.undo.len() > UNDO_LIMIT || state.undo.iter().map(Step::weight).sum::<usize>() > UNDO_WEIGHT {
+        let touched = touched(&step, &self.catalog.borrow());
+        state.undo.push(Rc::new(step));
+        while state.undo.len() > UNDO_LIMIT || state.undo.iter().map(|s| s.weight()).sum::<usize>() > UNDO_WEIGHT {
             state.undo.remove(0);
         }
         state.redo.clear();
@@ -261,23 +267,40 @@ impl State {
     }
 
     /// Revalidate (only `touched` entries when named), show, and mark for saving.
-    fn commit(mut self, touched: Option<Vec<usize>>) -> State {
+    fn commit(mut self, touched: Touched) -> State {
+        let Touched { entries: touched, reshaped } = touched;
         {
             let catalog = self.catalog.borrow();
             let make = |d: &catalog_core::Diagnostic| ReportDiagnostic::from(d);
             let mut validator = self.validator.borrow_mut();
             let mut serial = self.serial.borrow_mut();
-            self.found = Rc::new(match touched {
+            match touched {
                 Some(indices) => {
                     serial.changed(&indices);
-                    validator.run_changed(&catalog, &indices, make)
+                    let found = validator.run_changed(&catalog, &indices, make);
+                    // Findings as before (most keystrokes): the same `found`, so the issues panel and the
+                    // navigator need not render again.
+                    let before = &self.found;
+                    let same = found.own.len() == before.own.len()
+                        && indices.iter().all(|&i| match (found.own.get(i), before.own.get(i)) {
+                            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                            _ => false,
+                        })
+                        && found.across == before.across
+                        && found.catalog == before.catalog;
+                    if !same {
+                        self.found = Rc::new(found);
+                    }
                 }
                 None => {
                     serial.reset();
-                    validator.run(&catalog, make)
+                    self.found = Rc::new(validator.run(&catalog, make));
                 }
-            });
-            self.visible = visible_of(&catalog, self.domain.as_ref());
+            }
+            if reshaped {
+                self.shape += 1;
+                self.visible = visible_of(&catalog, self.domain.as_ref());
+            }
         }
         self.generation += 1;
         // After a conflict nothing more is written over the other tab's save (the alert offers the ways out).
@@ -300,11 +323,23 @@ impl State {
     }
 }
 
-/// The entries a step changes in place, or `None` for a whole-catalog step.
-fn touched(step: &Step) -> Option<Vec<usize>> {
+/// What an edit changed: the entries changed in place (`None`: anything), and whether the catalog's shape
+/// changed (see [`State::shape`]).
+struct Touched {
+    entries: Option<Vec<usize>>,
+    reshaped: bool,
+}
+
+/// What `step` (the other version of what it holds) and the `catalog` now differ in.
+fn touched(step: &Step, catalog: &Catalog) -> Touched {
     match step {
-        Step::Entries(list) => Some(list.iter().map(|(i, _)| *i).collect()),
-        Step::Whole(_) => None,
+        Step::Entries(list) => Touched {
+            entries: Some(list.iter().map(|(i, _)| *i).collect()),
+            reshaped: list.iter().any(|(i, other)| {
+                catalog.entries.get(*i).is_none_or(|e| (&e.domain, &e.item) != (&other.domain, &other.item))
+            }),
+        },
+        Step::Whole(_) => Touched { entries: None, reshaped: true },
     }
 }
 
@@ -479,12 +514,12 @@ impl Reducible for State {
                 let undo = matches!(action, Action::Undo);
                 let mut state = (*self).clone();
                 let Some(step) = (if undo { state.undo.pop() } else { state.redo.pop() }) else { return self };
-                let back = state.swap(step);
-                let touched = touched(&back);
+                let back = state.swap(Rc::unwrap_or_clone(step));
+                let touched = touched(&back, &state.catalog.borrow());
                 if undo {
-                    state.redo.push(back)
+                    state.redo.push(Rc::new(back))
                 } else {
-                    state.undo.push(back)
+                    state.undo.push(Rc::new(back))
                 }
                 state.commit(touched)
             }
