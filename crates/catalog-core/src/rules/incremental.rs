@@ -94,7 +94,8 @@ impl<T: Clone> Revalidator<T> {
     /// Like [`Revalidator::run`], for a catalog that differs from the last one run only in the entries at
     /// `changed` (none added, removed or moved): only those are rechecked, and the rules comparing entries rerun
     /// only when a changed entry's id, domain or item did change (or the catalog's meta, 未涉及 or 删减 lists).
-    /// Anything else falls back to a full [`Revalidator::run`].
+    /// Anything else falls back to a full [`Revalidator::run`]. An entry whose findings come out as before keeps
+    /// the same shared list, so a caller can tell at a glance (`Rc::ptr_eq`) what it need not show again.
     pub fn run_changed(
         &mut self,
         catalog: &Catalog,
@@ -102,7 +103,7 @@ impl<T: Clone> Revalidator<T> {
         make: impl Fn(&Diagnostic) -> T,
     ) -> Revalidated<T>
     where
-        T: Clone,
+        T: Clone + PartialEq,
     {
         let usable = self.last.as_ref().is_some_and(|l| {
             l.result.own.len() == catalog.entries.len()
@@ -117,8 +118,11 @@ impl<T: Clone> Revalidator<T> {
             let label = entry.label(index);
             let before = self.cache.get(&label).map(|(e, _)| compared(e));
             across_changed |= before != Some(compared(entry));
-            let found =
-                Rc::new(validate_entry_with(catalog, index, &mut self.memo).iter().map(&make).collect::<Vec<T>>());
+            let found: Vec<T> = validate_entry_with(catalog, index, &mut self.memo).iter().map(&make).collect();
+            let found = match result.own.get(index) {
+                Some(before) if **before == found => before.clone(),
+                _ => Rc::new(found),
+            };
             self.cache.insert(label, (entry.clone(), found.clone()));
             result.own[index] = found;
         }
@@ -231,5 +235,21 @@ mod tests {
             assert!(Rc::ptr_eq(&first.own[i], &second.own[i]), "entry {i} reused");
         }
         assert!(!Rc::ptr_eq(&first.own[0], &second.own[0]));
+    }
+
+    #[test]
+    fn an_edit_that_finds_the_same_keeps_the_shared_list() {
+        let mut c = catalog();
+        let mut r = Revalidator::new();
+        let first = r.run_changed(&c, &[], Diagnostic::clone);
+        // A new wording of the subject: nothing new to find.
+        c.entries[1].subject.push_str("办公室");
+        let second = r.run_changed(&c, &[1], Diagnostic::clone);
+        assert!(Rc::ptr_eq(&first.own[1], &second.own[1]));
+        // No time limit: a new finding, a new list.
+        c.entries[1].time_limit.clear();
+        let third = r.run_changed(&c, &[1], Diagnostic::clone);
+        assert!(!Rc::ptr_eq(&second.own[1], &third.own[1]));
+        assert_ne!(second.own[1], third.own[1]);
     }
 }
