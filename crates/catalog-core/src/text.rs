@@ -46,9 +46,9 @@ pub(crate) fn folded(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether a cell is empty once trimmed.
+/// Whether a cell is empty once trimmed (`s.trim().is_empty()`, stopping at the first char that is not whitespace).
 pub fn is_blank(s: &str) -> bool {
-    s.trim().is_empty()
+    s.chars().all(char::is_whitespace)
 }
 
 #[cfg(test)]
@@ -56,10 +56,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn borrowed_when_unchanged_and_equal_to_the_owned_forms() {
-        for s in
-            ["县级", "乡、村级", "政府网站", "", "a b", "（注）", "(注)", "甲:乙,丙;丁", "一\n二\u{3000}三", "x\u{a0}y"]
-        {
+    fn the_fast_forms_equal_the_plain_ones() {
+        for s in [
+            "县级",
+            "乡、村级",
+            "政府网站",
+            "",
+            "a b",
+            "（注）",
+            "(注)",
+            "甲:乙,丙;丁",
+            "一\n二\u{3000}三",
+            "x\u{a0}y",
+            " \u{3000}\n",
+            "\t",
+        ] {
             assert_eq!(squashed(s), s.chars().filter(|c| !c.is_whitespace()).collect::<String>(), "{s:?}");
             let by_char: String = s
                 .chars()
@@ -75,6 +86,7 @@ mod tests {
                 .collect();
             assert_eq!(folded(s), by_char, "{s:?}");
             assert_eq!(matches!(folded(s), Cow::Borrowed(_)), by_char == s, "{s:?}");
+            assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
         }
     }
 }
