@@ -1,7 +1,7 @@
 //! `catalog validate`: import each file (XLSX/XLS/CSV/JSON) and validate it, on every core, then print per file
 //! (in the order given), optionally write the combined review report, exit 0/1/2.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -27,14 +27,25 @@ fn read_error(name: &str, e: &std::io::Error) -> ReportError {
 /// Read a file's bytes, or say in both languages why not. A file over the import limit is refused from its size,
 /// before anything is read.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReportError> {
+    let mut bytes = Vec::new();
+    read_into(path, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_bytes`] into `buffer` (emptied first), so a batch worker reuses one buffer for all its files: a large
+/// buffer allocated and freed per file makes the allocator consolidate its free lists each time.
+fn read_into(path: &Path, buffer: &mut Vec<u8>) -> Result<(), ReportError> {
     let name = path.display().to_string();
-    let size = std::fs::metadata(path).map_err(|e| read_error(&name, &e))?.len();
+    buffer.clear();
+    let mut file = std::fs::File::open(path).map_err(|e| read_error(&name, &e))?;
+    let size = file.metadata().map_err(|e| read_error(&name, &e))?.len();
     if size > MAX_FILE_BYTES as u64 {
         let too_large =
             ImportError::TooLarge { bytes: usize::try_from(size).unwrap_or(usize::MAX), limit: MAX_FILE_BYTES };
         return Err(catalog_interop::report::import_error(&name, &too_large));
     }
-    std::fs::read(path).map_err(|e| read_error(&name, &e))
+    buffer.reserve(usize::try_from(size).unwrap_or(0));
+    file.read_to_end(buffer).map(drop).map_err(|e| read_error(&name, &e))
 }
 
 fn file_name(path: &Path) -> String {
@@ -47,11 +58,11 @@ pub fn import_path(path: &Path) -> Result<catalog_interop::Imported, ReportError
     import(&bytes, &file_name(path)).map_err(|e| catalog_interop::report::import_error(&path.display().to_string(), &e))
 }
 
-fn check(path: &Path, validator: &mut Validator) -> FileReport {
+fn check(path: &Path, buffer: &mut Vec<u8>, validator: &mut Validator) -> FileReport {
     let shown = path.display().to_string();
-    match read_bytes(path) {
+    match read_into(path, buffer) {
         Err(error) => FileReport::unreadable(&shown, error),
-        Ok(bytes) => catalog_interop::report_file_with(&bytes, &shown, validator),
+        Ok(()) => catalog_interop::report_file_with(buffer, &shown, validator),
     }
 }
 
@@ -108,12 +119,13 @@ fn check_all(paths: &[PathBuf]) -> Vec<FileReport> {
             let done = done.clone();
             let next = &next;
             scope.spawn(move || {
-                // One per worker: the texts its files share are parsed once.
+                // One per worker: the texts its files share are parsed once, and one buffer holds each file.
                 let mut validator = Validator::new();
+                let mut buffer = Vec::new();
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = paths.get(index) else { break };
-                    if done.send((index, check(path, &mut validator))).is_err() {
+                    if done.send((index, check(path, &mut buffer, &mut validator))).is_err() {
                         break;
                     }
                 }
