@@ -125,11 +125,11 @@ pub fn Grid(props: &Props) -> Html {
                     </th>
                     { for header }
                 </tr></thead>
-                <tbody>
-                    <tr class="spacer" ref={top_spacer} aria-hidden="true"><td colspan="10" /></tr>
-                    { for rows_html }
-                    <tr class="spacer" ref={bottom_spacer} aria-hidden="true"><td colspan="10" /></tr>
-                </tbody>
+                // The rows in a body of their own: a list with only keyed children is matched by key, so
+                // scrolling by a row adds one and drops one instead of rendering every row again.
+                <tbody aria-hidden="true"><tr class="spacer" ref={top_spacer}><td colspan="10" /></tr></tbody>
+                <tbody>{ for rows_html }</tbody>
+                <tbody aria-hidden="true"><tr class="spacer" ref={bottom_spacer}><td colspan="10" /></tr></tbody>
             </table>
             if n == 0 {
                 <p class="empty">{ lang.t("本领域还没有事项。点击“新增事项”，或从 Excel 复制后粘贴到表格中。",
