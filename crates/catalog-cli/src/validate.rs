@@ -106,12 +106,51 @@ fn glob_match(pattern: &str, name: &str) -> bool {
     go(&p, &n)
 }
 
-/// Check every file on all cores: workers take the next file as they finish one, and the reports are put back in
+/// One file checked by a worker: its report (kept when the text or the review report needs it), and its part of the
+/// JSON report when that is printed, written by the worker rather than after all of them.
+struct Checked {
+    report: Option<FileReport>,
+    json: Vec<u8>,
+    valid: bool,
+    unreadable: bool,
+}
+
+/// What the printed report needs of the files.
+#[derive(Clone, Copy)]
+struct Wanted {
+    json: bool,
+    reports: bool,
+}
+
+/// A file's report as it sits in the pretty JSON report: `serde_json::to_writer_pretty`'s layout, each line after the
+/// first indented by the four spaces of its place in `"files": [ … ]` (a JSON string holds no raw newline).
+fn json_part(report: &FileReport) -> Vec<u8> {
+    let mut alone = Vec::new();
+    // Strings, numbers, lists and maps: serialising into a Vec cannot fail, and an empty part would show.
+    let _ = serde_json::to_writer_pretty(&mut alone, report);
+    let lines = alone.iter().filter(|&&b| b == b'\n').count();
+    let mut part = Vec::with_capacity(alone.len() + 4 * lines);
+    for &b in &alone {
+        part.push(b);
+        if b == b'\n' {
+            part.extend_from_slice(b"    ");
+        }
+    }
+    part
+}
+
+fn checked(report: FileReport, wanted: Wanted) -> Checked {
+    let json = if wanted.json { json_part(&report) } else { Vec::new() };
+    let (valid, unreadable) = (report.valid, report.error.is_some());
+    Checked { report: wanted.reports.then_some(report), json, valid, unreadable }
+}
+
+/// Check every file on all cores: workers take the next file as they finish one, and the results are put back in
 /// the order given. The progress bar advances as files finish.
-fn check_all(paths: &[PathBuf]) -> Vec<FileReport> {
+fn check_all(paths: &[PathBuf], wanted: Wanted) -> Vec<Checked> {
     let workers = std::thread::available_parallelism().map_or(1, usize::from).min(paths.len()).max(1);
     let next = AtomicUsize::new(0);
-    let mut reports: Vec<Option<FileReport>> = paths.iter().map(|_| None).collect();
+    let mut results: Vec<Option<Checked>> = paths.iter().map(|_| None).collect();
     let mut progress = Progress::new(paths.len());
     std::thread::scope(|scope| {
         let (done, finished) = mpsc::channel();
@@ -125,42 +164,59 @@ fn check_all(paths: &[PathBuf]) -> Vec<FileReport> {
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = paths.get(index) else { break };
-                    if done.send((index, check(path, &mut buffer, &mut validator))).is_err() {
+                    let result = checked(check(path, &mut buffer, &mut validator), wanted);
+                    if done.send((index, result)).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(done);
-        for (index, report) in finished {
-            reports[index] = Some(report);
+        for (index, result) in finished {
+            results[index] = Some(result);
             progress.tick();
         }
     });
     progress.finish();
-    reports.drain(..).flatten().collect()
+    results.drain(..).flatten().collect()
+}
+
+/// The JSON report (`Report` as `serde_json::to_writer_pretty` writes it, and a newline) from its files' parts.
+fn write_json(out: &mut impl Write, valid: bool, files: &[Checked]) -> std::io::Result<()> {
+    write!(out, "{{\n  \"valid\": {valid},\n  \"files\": [")?;
+    for (i, file) in files.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        out.write_all(&file.json)?;
+    }
+    out.write_all(if files.is_empty() { b"]\n}\n" } else { b"\n  ]\n}\n" })
 }
 
 pub fn run(files: &[PathBuf], json: bool, en: bool, details: bool, report_path: Option<&Path>) -> ExitCode {
-    let report = Report::new(check_all(&expand(files)));
+    let wanted = Wanted { json, reports: !json || report_path.is_some() };
+    let checked = check_all(&expand(files), wanted);
+    let valid = checked.iter().all(|c| c.valid);
+    let unreadable = checked.iter().any(|c| c.unreadable);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let printed = if json {
-        // Streamed: a province's report is tens of megabytes.
-        serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from).and_then(|()| writeln!(out))
+    let (printed, report) = if json {
+        // Each file's part was written by the worker that checked it: a province's report is tens of megabytes.
+        let printed = write_json(&mut out, valid, &checked);
+        (printed, wanted.reports.then(|| Report::new(checked.into_iter().filter_map(|c| c.report).collect())))
     } else {
-        out.write_all(text::render(&report, en, details || report.files.len() == 1).as_bytes())
+        let report = Report::new(checked.into_iter().filter_map(|c| c.report).collect());
+        let printed = out.write_all(text::render(&report, en, details || report.files.len() == 1).as_bytes());
+        (printed, Some(report))
     };
     let _ = printed.and_then(|()| out.flush());
     drop(out);
-    let mut code = if report.files.iter().any(|f| f.error.is_some()) {
+    let mut code = if unreadable {
         ExitCode::from(2)
-    } else if report.valid {
+    } else if valid {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     };
     if let Some(path) = report_path
-        && !write_review(path, report)
+        && !report.is_some_and(|report| write_review(path, report))
     {
         code = ExitCode::from(2);
     }
@@ -191,6 +247,35 @@ fn write_review(path: &Path, report: Report) -> bool {
         Err(why) => {
             eprintln!("{why}");
             false
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name);
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    #[test]
+    fn the_json_written_from_parts_is_serde_jsons_pretty_report() {
+        let files = [
+            catalog_interop::report_file(&fixture("example-township.json"), "甲/example-township.json"),
+            catalog_interop::report_file(&fixture("broken/broken-rows.csv"), "broken-rows.csv"),
+            catalog_interop::report_file(b"{\"format\": \"x\"}", "quote\"d\\name.json"),
+        ];
+        for n in 0..=files.len() {
+            let report = Report::new(files[..n].to_vec());
+            let mut expected = serde_json::to_vec_pretty(&report).expect("serialises");
+            expected.push(b'\n');
+            let wanted = Wanted { json: true, reports: false };
+            let parts: Vec<Checked> = report.files.iter().cloned().map(|f| checked(f, wanted)).collect();
+            let mut written = Vec::new();
+            write_json(&mut written, report.valid, &parts).expect("writes to a Vec");
+            assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(&expected), "{n} files");
         }
     }
 }
