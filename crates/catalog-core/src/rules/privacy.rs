@@ -30,11 +30,12 @@ pub(super) fn check(at: &At, out: &mut Vec<Diagnostic>) {
     }
 
     let Some(domain) = domains::canonical(&e.domain) else { return };
-    let roster = e.item.iter().chain([&e.content]).any(|t| t.contains("名单") || t.contains("公示"));
+    // The cheap tests first: the text search runs only for the few entries it can matter for.
+    let roster = || e.item.iter().chain([&e.content]).any(|t| t.contains("名单") || t.contains("公示"));
     if ROSTER_DOMAINS.contains(&domain)
-        && roster
         && e.audience.trim() == "全社会"
         && e.channels.iter().any(|c| c.trim() == "政府网站")
+        && roster()
     {
         out.push(at.diag(Finding::PrivacyRoster { domain: domain.to_owned() }, "channels", None));
     }
