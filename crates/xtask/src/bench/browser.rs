@@ -203,6 +203,9 @@ fn gzip_len(bytes: &[u8]) -> usize {
     gz.finish().map(|v| v.len()).unwrap_or(0)
 }
 
+/// One frame at 60 Hz, in ms.
+const FRAME: f64 = 1000.0 / 60.0;
+
 /// p-th percentile (nearest rank) of samples.
 fn percentile(samples: &[f64], p: f64) -> f64 {
     let mut v: Vec<f64> = samples.iter().copied().filter(|x| x.is_finite() && *x >= 0.0).collect();
@@ -266,7 +269,7 @@ pub fn app(b: &mut Bench) -> Result<Part, String> {
 
     // Import through the home screen, and keystrokes in the imported catalog.
     let mut import10k = f64::NAN;
-    let mut p95_10k = f64::NAN;
+    let (mut p95_10k, mut work95_10k) = (f64::NAN, f64::NAN);
     for (file, label) in [(&x1k, "1k"), (&x10k, "10k")] {
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let import = v["import"][&name]
@@ -285,17 +288,22 @@ pub fn app(b: &mut Bench) -> Result<Part, String> {
         let keys = &v["keys"][&name];
         let times: Vec<f64> =
             keys["times"].as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
+        let work: Vec<f64> =
+            keys["work"].as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
         let timeouts = times.iter().filter(|t| **t < 0.0).count();
         let (p50, p95) = (percentile(&times, 50.0), percentile(&times, 95.0));
+        let (work50, work95) = (percentile(&work, 50.0), percentile(&work, 95.0));
+        // A sample over two frames' time: the change missed the frame after the keystroke.
+        let late = times.iter().filter(|t| **t > 2.0 * FRAME).count();
         if label == "10k" {
-            p95_10k = p95;
+            (p95_10k, work95_10k) = (p95, work95);
         }
         rows.push(Row::new(
             format!("keystroke → paint, {label} entries: each edit (median = p50)"),
             "ms",
             times.iter().copied().filter(|t| *t >= 0.0).collect(),
             format!(
-                "{} edits committed with Enter in {} ({} grid rows rendered){}",
+                "{} edits committed with Enter, from {} down a row each ({} grid rows rendered){}",
                 times.len(),
                 keys["editing"].as_str().unwrap_or("?"),
                 keys["rows"],
@@ -306,14 +314,21 @@ pub fn app(b: &mut Bench) -> Result<Part, String> {
             format!("keystroke → paint, {label} entries: p95"),
             "ms",
             vec![p95],
-            format!("p50 {} ms", num(p50)),
+            format!("p50 {} ms; {late} of {} later than two frames ({} ms)", num(p50), times.len(), num(2.0 * FRAME)),
+        ));
+        rows.push(Row::new(
+            format!("keystroke → cell updated and laid out (no frame wait), {label} entries: p95"),
+            "ms",
+            vec![work95],
+            format!("p50 {} ms", num(work50)),
         ));
     }
     notes.push(
         "Keystroke → paint: the editor's text is set, then the time runs from before the Enter keydown to the first \
          animation frame after the grid cell shows the new text (plus a setTimeout 0 for the paint). Headless \
          Chromium produces frames at 60 Hz, so up to one frame (16.7 ms) of each sample is waiting for the next \
-         frame. Imports and the edits run in the built `dist/` as it is when the bench runs (rebuild it with \
+         frame; the \"cell updated and laid out\" rows stop the clock once the cell shows the text and style and \
+         layout are done (read back), which is the work that must fit in one frame. Imports and the edits run in the built `dist/` as it is when the bench runs (rebuild it with \
          `cargo xtask dist`)."
             .to_owned(),
     );
@@ -328,7 +343,16 @@ pub fn app(b: &mut Bench) -> Result<Part, String> {
     ));
     let gz_kb = gz as f64 / 1000.0;
     let targets = vec![
-        target("Editor keystroke p95 ≤ 16 ms at 10k entries", format!("{} ms", num(p95_10k)), Some(p95_10k <= 16.0)),
+        target(
+            "Editor keystroke p95 ≤ 16 ms at 10k entries (to the painted frame, frame wait included)",
+            format!("{} ms", num(p95_10k)),
+            Some(p95_10k <= 16.0),
+        ),
+        target(
+            "Editor keystroke p95 ≤ 16 ms at 10k entries (the work: cell updated and laid out)",
+            format!("{} ms", num(work95_10k)),
+            Some(work95_10k <= 16.0),
+        ),
         target(
             "App first load ≤ 600 KB gzip",
             format!("{} KB ({} KiB) in {} files", num(gz_kb), num(gz as f64 / 1024.0), requested.len()),
