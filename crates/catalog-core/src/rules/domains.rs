@@ -92,10 +92,11 @@ pub(super) fn check(catalog: &Catalog, out: &mut Findings) {
 
 /// A domain and a keyed item path as one text, each part preceded by its length: equal exactly when both are.
 fn duplicate_key(domain: &str, path: &[String]) -> String {
-    let mut key = String::new();
+    use std::fmt::Write;
+    let mut key = String::with_capacity(domain.len() + path.iter().map(|p| p.len() + 4).sum::<usize>() + 4);
     for part in std::iter::once(domain).chain(path.iter().map(String::as_str)) {
-        key.push_str(&part.len().to_string());
-        key.push(':');
+        // Writing into a String cannot fail.
+        let _ = write!(key, "{}:", part.len());
         key.push_str(part);
     }
     key
