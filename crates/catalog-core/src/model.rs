@@ -63,7 +63,7 @@ pub struct Meta {
 }
 
 /// One disclosure item (one row of the catalog table).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[schemars(transform = crate::schema::require_entry)]
 pub struct Entry {
     /// Stable id, unique within the catalog.
@@ -119,7 +119,7 @@ pub struct Entry {
 }
 
 /// A place in the file an entry was imported from, numbered as Excel shows it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 pub struct SourceRef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,

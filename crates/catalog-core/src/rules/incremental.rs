@@ -2,6 +2,7 @@
 //! that changed, and the (cheap) rules reading the whole catalog in full. The result equals [`super::validate`].
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::rc::Rc;
 
 use super::memo::Memo;
@@ -15,7 +16,7 @@ use crate::model::{Catalog, Entry, Meta, NotApplicable, RemovedItem};
 #[derive(Debug, Clone)]
 pub struct Revalidator<T> {
     level: String,
-    cache: HashMap<String, (Entry, Rc<Vec<T>>)>,
+    cache: HashMap<String, Cached<T>>,
     last: Option<Last<T>>,
     memo: Memo,
 }
@@ -29,9 +30,34 @@ struct Last<T> {
     removed: Vec<RemovedItem>,
 }
 
+/// An entry's findings, with what the entry was when they were made: fingerprints, not a copy (copying 10,000
+/// entries costs more than validating them in the browser).
+#[derive(Debug, Clone)]
+struct Cached<T> {
+    /// Of the whole entry.
+    entry: u64,
+    /// Of what the rules comparing entries read (see [`compared`]).
+    compared: u64,
+    found: Rc<Vec<T>>,
+}
+
+fn fingerprint(value: &impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
 /// What of an entry the rules comparing entries read (besides where it came from).
 fn compared(e: &Entry) -> (&str, &str, &[String], &Option<crate::model::SourceRef>) {
     (&e.id, &e.domain, &e.item, &e.source)
+}
+
+impl<T> Cached<T> {
+    /// `print`: the entry's [`fingerprint`], when the caller has it already.
+    fn new(entry: &Entry, print: Option<u64>, found: Rc<Vec<T>>) -> Self {
+        let print = print.unwrap_or_else(|| fingerprint(entry));
+        Cached { entry: print, compared: fingerprint(&compared(entry)), found }
+    }
 }
 
 /// Findings in [`super::validate`]'s order: the catalog's, then per entry its own and those comparing it.
@@ -66,16 +92,18 @@ impl<T: Clone> Revalidator<T> {
         let mut own = Vec::with_capacity(catalog.entries.len());
         for (index, entry) in catalog.entries.iter().enumerate() {
             let label = entry.label(index);
+            let print = fingerprint(entry);
             let found = match old.remove(&label) {
-                Some((cached, found)) if cached == *entry => {
-                    self.cache.insert(label, (cached, found.clone()));
+                Some(cached) if cached.entry == print => {
+                    let found = cached.found.clone();
+                    self.cache.insert(label, cached);
                     found
                 }
                 _ => {
                     let found = Rc::new(
                         validate_entry_with(catalog, index, &mut self.memo).iter().map(&make).collect::<Vec<T>>(),
                     );
-                    self.cache.insert(label, (entry.clone(), found.clone()));
+                    self.cache.insert(label, Cached::new(entry, Some(print), found.clone()));
                     found
                 }
             };
@@ -116,14 +144,14 @@ impl<T: Clone> Revalidator<T> {
         for &index in changed {
             let entry = &catalog.entries[index];
             let label = entry.label(index);
-            let before = self.cache.get(&label).map(|(e, _)| compared(e));
-            across_changed |= before != Some(compared(entry));
+            let before = self.cache.get(&label).map(|c| c.compared);
+            across_changed |= before != Some(fingerprint(&compared(entry)));
             let found: Vec<T> = validate_entry_with(catalog, index, &mut self.memo).iter().map(&make).collect();
             let found = match result.own.get(index) {
                 Some(before) if **before == found => before.clone(),
                 _ => Rc::new(found),
             };
-            self.cache.insert(label, (entry.clone(), found.clone()));
+            self.cache.insert(label, Cached::new(entry, None, found.clone()));
             result.own[index] = found;
         }
         if across_changed {
