@@ -54,6 +54,18 @@ pub fn file_report(bytes: &[u8], file_name: &str) -> Report {
 /// Import a file (`.xlsx` `.xls` `.csv` `.json`, chosen by `fileName`'s extension) into a catalog.
 #[wasm_bindgen(js_name = importFile, unchecked_return_type = "ImportResult")]
 pub fn import_file(bytes: &[u8], #[wasm_bindgen(js_name = fileName)] file_name: &str) -> Result<JsValue, Error> {
+    to_js(&imported(bytes, file_name)?)
+}
+
+/// [`import_file`] as JSON text (an `ImportResult`): for a caller that parses it itself (another wasm module), a
+/// 10,000-row file is not built into JavaScript objects only to be turned back into text.
+#[wasm_bindgen(js_name = importFileJson)]
+pub fn import_file_json(bytes: &[u8], #[wasm_bindgen(js_name = fileName)] file_name: &str) -> Result<String, Error> {
+    serde_json::to_string(&imported(bytes, file_name)?)
+        .map_err(|e| error("internal.serialize", "内部错误：无法序列化结果", &e.to_string()))
+}
+
+fn imported(bytes: &[u8], file_name: &str) -> Result<ImportResult, Error> {
     #[cfg(feature = "interop")]
     let result = catalog_interop::import(bytes, file_name)
         .map(|i| ImportResult {
@@ -75,7 +87,7 @@ pub fn import_file(bytes: &[u8], #[wasm_bindgen(js_name = fileName)] file_name: 
             .map_err(|e| error(e.code(), &e.message(), &e.message_en()))?;
         ImportResult { catalog, diagnostics: Vec::<ReportDiagnostic>::new(), encoding: None }
     };
-    to_js(&result)
+    Ok(result)
 }
 
 /// Export a catalog as `xlsx`, `csv`, `json` or `html` bytes. `options.maskPersonalData` masks ID numbers, bank cards
