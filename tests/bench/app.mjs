@@ -1,9 +1,12 @@
 // The app (the built dist/, from `cargo xtask dist`) as a user meets it, in headless Chromium; prints one JSON line
 // for `cargo xtask bench app`. Times are performance.now() in the page (ms since navigation start for loads):
 // - load: each run in a fresh browser context (empty cache and storage): time until the home screen's 新建目录
-//   button is present and enabled, and every URL requested until the network is idle;
+//   button is present and enabled, and every URL requested by then (`requested`); `later`, what the page fetched
+//   afterwards until the network was idle (the Excel/CSV package, fetched and warmed while the page is idle);
 // - import: a file through the home screen's file input, from the input's change event until `.editor-head` is in
-//   the page and a frame has been produced after it (requestAnimationFrame, then a setTimeout 0);
+//   the page and a frame has been produced after it (requestAnimationFrame, then a setTimeout 0): `import` right
+//   once the network is idle after load, `importIdle` after the page was open IDLE_MS more (a user finding the
+//   file: the package's warm-up done);
 // - keys: in the grid of the imported catalog, an edit committed with Enter: the editor's text set, then from before
 //   the Enter keydown until the grid cell shows the new text and a frame has been produced after it.
 // Usage: node tests/bench/app.mjs LOAD_RUNS IMPORT_RUNS KEYS FILE…   (imports and keystrokes on each FILE)
@@ -14,6 +17,7 @@ import { launch, serve } from "../lib/browser.mjs";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const [loadRuns, importRuns, keys, ...files] = process.argv.slice(2);
 const WARMUP = 5;
+const IDLE_MS = 3000;
 
 // Before any page script: note when 新建目录 is first present and enabled, and when a file input changes.
 function probe() {
@@ -50,8 +54,10 @@ async function open(page) {
   page.on("requestfinished", (r) => requested.push(r.url().slice(base.length) || "/"));
   await page.goto(base, { waitUntil: "load" });
   await page.waitForFunction(() => window.__bench.tti !== null, null, { timeout: 60_000 });
+  const atStart = [...new Set(requested)];
   await page.waitForLoadState("networkidle");
-  return { tti: await page.evaluate(() => window.__bench.tti), requested: [...new Set(requested)] };
+  const later = [...new Set(requested)].filter((u) => !atStart.includes(u));
+  return { tti: await page.evaluate(() => window.__bench.tti), requested: atStart, later };
 }
 
 /** Import `file` through the home screen's input; ms from the change event to a frame after `.editor-head`. */
@@ -131,22 +137,31 @@ async function startEditing(page, row) {
   return label();
 }
 
-const result = { load: [], import: {}, keys: {} };
+const result = { load: [], import: {}, importIdle: {}, idleMs: IDLE_MS, keys: {} };
 try {
   for (let i = 0; i < Number(loadRuns); i++) {
     const { context, page, errors } = await fresh();
-    const { tti, requested } = await open(page);
-    result.load.push({ tti, requested, errors });
+    const { tti, requested, later } = await open(page);
+    result.load.push({ tti, requested, later, errors });
     await context.close();
   }
   for (const file of files) {
     const name = file.split("/").pop();
     result.import[name] = [];
+    result.importIdle[name] = [];
     for (let i = 0; i < Number(importRuns); i++) {
       const { context, page } = await fresh();
       await open(page);
-      console.error(`→ app import ${name} (${i + 1}/${importRuns})`);
+      console.error(`→ app import ${name} right after load (${i + 1}/${importRuns})`);
       result.import[name].push(await importFile(page, file));
+      await context.close();
+    }
+    for (let i = 0; i < Number(importRuns); i++) {
+      const { context, page } = await fresh();
+      await open(page);
+      await page.waitForTimeout(IDLE_MS);
+      console.error(`→ app import ${name} after ${IDLE_MS} ms idle (${i + 1}/${importRuns})`);
+      result.importIdle[name].push(await importFile(page, file));
       if (i + 1 < Number(importRuns)) {
         await context.close();
         continue;

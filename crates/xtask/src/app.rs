@@ -37,7 +37,7 @@ pub fn dist() -> Result<PathBuf, String> {
             &wasm_file.to_string_lossy(),
         ],
     )?;
-    wasm::optimise(&site.join("app_bg.wasm"))?;
+    wasm::optimise(&site.join("app_bg.wasm"), "-Oz")?;
     for file in STATIC {
         std::fs::copy(root().join("web").join(file), site.join(file)).map_err(|e| format!("{file}: {e}"))?;
     }

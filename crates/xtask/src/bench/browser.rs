@@ -85,41 +85,6 @@ pub fn wasm(b: &mut Bench) -> Result<Part, String> {
         rows.push(Row::new(format!("ratio wasm / native: {label}"), "×", vec![*ratio], ""));
     }
 
-    // How much of the gap is the size-optimised build: the same package built for speed (not shipped).
-    let module = speed_build(b)?;
-    let gz = |path: &Path| gzip_len(&std::fs::read(path).unwrap_or_default()) as f64 / 1024.0;
-    let shipped = gz(&b.root.join("dist/catalog-wasm/web/catalog_wasm_bg.wasm"));
-    let fast = gz(&b.work.join("wasm-o3/web/catalog_wasm_bg.wasm"));
-    rows.push(Row::new(
-        "size of the Excel/CSV package, gzip -9: opt-level 3 build (not shipped)",
-        "KiB",
-        vec![fast],
-        format!("shipped (opt-level z, wasm-opt -Oz): {} KiB", num(shipped)),
-    ));
-    for (func, file, runs, native, label) in
-        cases.iter().filter(|c| matches!(c.0, "validateFile") || c.4.ends_with("10k"))
-    {
-        let arg = format!("{func}:{}", served(b, file));
-        let v = b.node_env("wasm.mjs", &[&runs.to_string(), &arg], &[("BENCH_WASM_MODULE", &module)])?;
-        let r = &v["results"][0];
-        let mut wasm_ms = samples(r, None);
-        if *func == "validate" {
-            let parse = r["parse"]
-                .as_array()
-                .map(|a| a.iter().filter_map(Value::as_f64).collect::<Vec<_>>())
-                .unwrap_or_default();
-            wasm_ms = wasm_ms.iter().zip(&parse).map(|(v, p)| v + p).collect();
-        }
-        let key = native[0].as_str();
-        let native_v = b.measure(&[key, &file.to_string_lossy(), &runs.to_string()])?;
-        let native_ms = median(&samples(&native_v, if key == "parse-validate" { Some("total") } else { None }));
-        rows.push(Row::new(
-            format!("wasm built with opt-level 3 (not shipped): {label}"),
-            "ms",
-            wasm_ms.clone(),
-            format!("native {} ms → {}", num(native_ms), super::with_unit(median(&wasm_ms) / native_ms, "×")),
-        ));
-    }
     let worst = ratios.iter().map(|(_, r)| *r).fold(f64::NAN, f64::max);
     let best = ratios.iter().map(|(_, r)| *r).fold(f64::NAN, f64::min);
     let targets = vec![
@@ -140,61 +105,14 @@ pub fn wasm(b: &mut Bench) -> Result<Part, String> {
         ),
     ];
     let notes = vec![
-        "Native: profile release-native (opt-level 3). The wasm package is the shipped size-optimised build \
-         (opt-level z + wasm-opt -Oz), so part of each ratio is the size/speed trade-off of the build profile. \
-         validateFile and importFile return JS objects (serde-wasm-bindgen), which is counted; JSON.parse + \
-         validate(object) is what an app holding a catalog in JS pays. The rows \"built with opt-level 3\" measure \
-         the same package built for speed (own target dir, `wasm-opt -O3`), to tell the profile's share from \
-         wasm's."
+        "Native: profile release-native (opt-level 3). The wasm package is the shipped full build, built for \
+         speed like the native one (opt-level 3 + wasm-opt -O3; the validator-only build is the size-optimised \
+         one). validateFile and importFile return JS objects, which is counted; JSON.parse + validate(object) is \
+         what an app holding a catalog in JS pays. Each case runs several times in one page: the first run of a \
+         fresh page runs on the browser's quickly made baseline code, later runs on its optimised code."
             .to_owned(),
     ];
     Ok((rows, targets, notes))
-}
-
-/// The web package built with opt-level 3 and `wasm-opt -O3` into target/bench/wasm-o3 (own target dir, so the
-/// shipped build is untouched); returns the repo-relative path of its JS entry.
-fn speed_build(b: &Bench) -> Result<String, String> {
-    crate::ensure_wasm_target()?;
-    crate::wasm::ensure_wasm_bindgen()?;
-    let target_dir = b.work.join("wasm-o3-target");
-    let status = std::process::Command::new("cargo")
-        .args([
-            "build",
-            "--quiet",
-            "-p",
-            "catalog-wasm",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--release",
-            "--target-dir",
-        ])
-        .arg(&target_dir)
-        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3")
-        .current_dir(&b.root)
-        .status()
-        .map_err(|e| format!("cannot start cargo: {e}"))?;
-    if !status.success() {
-        return Err("the opt-level 3 wasm build failed".into());
-    }
-    let out = b.work.join("wasm-o3/web");
-    let wasm = target_dir.join("wasm32-unknown-unknown/release/catalog_wasm.wasm");
-    crate::run("wasm-bindgen", &["--target", "web", "--out-dir", &out.to_string_lossy(), &wasm.to_string_lossy()])?;
-    let bg = out.join("catalog_wasm_bg.wasm").to_string_lossy().into_owned();
-    let tool = b.root.join("tests/node_modules/.bin/wasm-opt");
-    crate::run(
-        &tool.to_string_lossy(),
-        &[
-            "-O3",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            &bg,
-            "-o",
-            &bg,
-        ],
-    )?;
-    Ok(served(b, &out.join("catalog_wasm.js")))
 }
 
 fn gzip_len(bytes: &[u8]) -> usize {
@@ -254,11 +172,22 @@ pub fn app(b: &mut Bench) -> Result<Part, String> {
         .flat_map(|l| l["errors"].as_array().cloned().unwrap_or_default())
         .filter_map(|e| e.as_str().map(str::to_owned))
         .collect();
+    let later: Vec<String> = loads
+        .first()
+        .and_then(|l| l["later"].as_array())
+        .map(|a| a.iter().filter_map(|u| u.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default();
     rows.push(Row::new(
-        "first load, files requested (gzip -9)",
+        "first load, files requested until interactive (gzip -9)",
         "KiB",
         vec![gz as f64 / 1024.0],
-        format!("{} files, {} KiB uncompressed: {}", requested.len(), num(raw as f64 / 1024.0), files.join(", ")),
+        format!(
+            "{} files, {} KiB uncompressed: {}; fetched afterwards while idle: {}",
+            requested.len(),
+            num(raw as f64 / 1024.0),
+            files.join(", "),
+            if later.is_empty() { "nothing".to_owned() } else { later.join(", ") }
+        ),
     ));
     rows.push(Row::new(
         "time to interactive (navigation → 新建目录 enabled), fresh context",
@@ -268,22 +197,33 @@ pub fn app(b: &mut Bench) -> Result<Part, String> {
     ));
 
     // Import through the home screen, and keystrokes in the imported catalog.
-    let mut import10k = f64::NAN;
+    let (mut import10k, mut import10k_idle) = (f64::NAN, f64::NAN);
+    let idle_ms = v["idleMs"].as_f64().unwrap_or(f64::NAN);
     let (mut p95_10k, mut work95_10k) = (f64::NAN, f64::NAN);
     for (file, label) in [(&x1k, "1k"), (&x10k, "10k")] {
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let import = v["import"][&name]
-            .as_array()
-            .map(|a| a.iter().filter_map(Value::as_f64).collect::<Vec<_>>())
-            .unwrap_or_default();
+        let samples = |key: &str| {
+            v[key][&name].as_array().map(|a| a.iter().filter_map(Value::as_f64).collect::<Vec<_>>()).unwrap_or_default()
+        };
+        let (import, idle) = (samples("import"), samples("importIdle"));
         if label == "10k" {
-            import10k = median(&import);
+            (import10k, import10k_idle) = (median(&import), median(&idle));
         }
         rows.push(Row::new(
-            format!("import {label}-row XLSX through the home screen → editor shown"),
+            format!("import {label}-row XLSX through the home screen → editor shown, right after load"),
             "ms",
             import,
-            "fresh context each run: includes fetching and compiling the Excel/CSV wasm package",
+            "fresh context each run, the file picked as soon as the network is idle: the Excel/CSV package's warm-up \
+             may still be running",
+        ));
+        rows.push(Row::new(
+            format!(
+                "import {label}-row XLSX through the home screen → editor shown, page open {} s first",
+                num(idle_ms / 1000.0)
+            ),
+            "ms",
+            idle,
+            "fresh context each run; the package fetched, compiled and warmed while the page was idle",
         ));
         let keys = &v["keys"][&name];
         let times: Vec<f64> =
@@ -359,7 +299,16 @@ pub fn app(b: &mut Bench) -> Result<Part, String> {
             Some(gz_kb <= 600.0),
         ),
         target(
-            "10k-row XLSX import + validate ≤ 0.5 s in Chromium (the app: file input → editor shown)",
+            &format!(
+                "10k-row XLSX import + validate ≤ 0.5 s in Chromium (the app: file input → editor shown; page open {} \
+                 s first)",
+                num(idle_ms / 1000.0)
+            ),
+            format!("{} ms", num(import10k_idle)),
+            Some(import10k_idle <= 500.0),
+        ),
+        target(
+            "10k-row XLSX import + validate ≤ 0.5 s in Chromium (the app: file input → editor shown; right after load)",
             format!("{} ms", num(import10k)),
             Some(import10k <= 500.0),
         ),
