@@ -6,8 +6,9 @@ use std::rc::Rc;
 use catalog_core::{Catalog, ReportDiagnostic};
 use yew::prelude::*;
 
+use crate::editor::{Editor, Opened};
 use crate::i18n::Lang;
-use crate::{compare::Compare, editor::Editor, home::Home, review::Review, store, wizard::Wizard};
+use crate::{compare::Compare, home::Home, review::Review, store, wizard::Wizard};
 
 #[derive(Clone, PartialEq)]
 pub enum Screen {
@@ -22,7 +23,7 @@ pub enum Screen {
     /// `fresh`: not stored yet (just created or imported); the editor stores it first.
     Editor {
         id: String,
-        catalog: Rc<Catalog>,
+        catalog: Opened,
         fresh: bool,
         /// The stored revision opened (0 when fresh): saves are refused once another tab saved after it.
         rev: u64,
@@ -37,7 +38,7 @@ async fn open(id: &str) -> Screen {
     match store::load(id).await {
         Some(catalog) => {
             store::set_last_open(Some(id));
-            Screen::Editor { id: id.to_owned(), catalog: Rc::new(catalog), fresh: false, rev, notes: Rc::default() }
+            Screen::Editor { id: id.to_owned(), catalog: Opened::new(catalog), fresh: false, rev, notes: Rc::default() }
         }
         None => {
             store::set_last_open(None);
@@ -56,6 +57,8 @@ pub fn App() -> Html {
         let (screen, migrated, lang) = (screen.clone(), migrated.clone(), *lang);
         use_effect_with((), move |_| {
             lang.apply();
+            // Excel is how most catalogs arrive: the package gets ready while the user looks at the page.
+            crate::later::when_idle(|| wasm_bindgen_futures::spawn_local(crate::io::warm_up()));
             wasm_bindgen_futures::spawn_local(async move {
                 migrated.set(store::migrate().await);
                 screen.set(match store::last_open() {
@@ -89,7 +92,13 @@ pub fn App() -> Html {
         Callback::from(move |(catalog, notes): (Catalog, Vec<ReportDiagnostic>)| {
             let id = store::new_id();
             store::set_last_open(Some(&id));
-            screen.set(Screen::Editor { id, catalog: Rc::new(catalog), fresh: true, rev: 0, notes: Rc::new(notes) });
+            screen.set(Screen::Editor {
+                id,
+                catalog: Opened::new(catalog),
+                fresh: true,
+                rev: 0,
+                notes: Rc::new(notes),
+            });
         })
     };
     let toggle = {
@@ -127,7 +136,7 @@ pub fn App() -> Html {
                             Screen::Compare => html! { <Compare on_home={go_home.clone()} /> },
                             Screen::Wizard => html! { <Wizard on_done={on_created.reform(|c| (c, Vec::new()))} on_cancel={go_home.clone()} /> },
                             Screen::Editor { id, catalog, fresh, rev, notes } => html! {
-                                <Editor key={id.clone()} id={id.clone()} initial={catalog.clone()} fresh={*fresh} rev={*rev} notes={notes.clone()}
+                                <Editor key={id.clone()} id={id.clone()} catalog={catalog.clone()} fresh={*fresh} rev={*rev} notes={notes.clone()}
                                     on_home={go_home.clone()} on_save_as={on_created.clone()} />
                             },
                         }

@@ -7,8 +7,10 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_namespace = zwgkIo, js_name = importFile, catch)]
+    #[wasm_bindgen(js_namespace = zwgkIo, js_name = importFileJson, catch)]
     async fn import_file_js(bytes: Uint8Array, name: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = zwgkIo, js_name = warmUp, catch)]
+    async fn warm_up_js(catalog: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = zwgkIo, js_name = exportCatalog, catch)]
     async fn export_catalog_js(catalog: JsValue, format: &str, options: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = zwgkIo, js_name = exportReview, catch)]
@@ -27,22 +29,40 @@ pub fn describe(e: &JsValue) -> String {
     }
 }
 
-/// Import a file through the package: `{catalog, diagnostics, encoding}` as JSON text.
-pub async fn import_file(bytes: &[u8], name: &str) -> Result<serde_json::Value, String> {
-    let result = import_file_js(Uint8Array::from(bytes), name).await.map_err(|e| describe(&e))?;
-    let text = js_sys::JSON::stringify(&result).ok().and_then(|s| s.as_string()).unwrap_or_default();
-    serde_json::from_str(&text).map_err(|e| e.to_string())
-}
-
-/// Import a file as a catalog with what the importer noticed (merged and 同上 cells, extra columns …).
+/// Import a file as a catalog with what the importer noticed (merged and 同上 cells, extra columns …). The
+/// package hands its result over as JSON text, read here straight into the catalog.
 pub async fn import_catalog(
     bytes: &[u8],
     name: &str,
 ) -> Result<(catalog_core::Catalog, Vec<catalog_core::ReportDiagnostic>), String> {
-    let mut v = import_file(bytes, name).await?;
-    let notes = serde_json::from_value(v["diagnostics"].take()).unwrap_or_default();
-    let catalog = serde_json::from_value(v["catalog"].take()).map_err(|e| e.to_string())?;
-    Ok((catalog, notes))
+    let text = import_file_js(Uint8Array::from(bytes), name).await.map_err(|e| describe(&e))?;
+    let text = text.as_string().ok_or("导入结果不是文本")?;
+    let imported: catalog_core::report::ImportResult = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    Ok((imported.catalog, imported.diagnostics))
+}
+
+/// Get importing ready while the browser is idle after start-up: the Excel/CSV package fetched, compiled, and run
+/// on a small catalog (the guidelines' items for a township, exported to XLSX and read back), and the result read
+/// and validated here as an import is. The browser first runs WebAssembly with quickly made code and optimises
+/// the functions that prove busy; a first import of 10,000 rows would otherwise run mostly on the slow code.
+/// Nothing is kept; if it fails, the first import simply pays for the loading.
+pub async fn warm_up() {
+    let mut catalog =
+        catalog_core::Catalog::new(catalog_core::Meta { level: "乡级".to_owned(), ..catalog_core::Meta::default() });
+    for guide in catalog_core::seeds::guides() {
+        catalog.entries.extend(catalog_core::template::entries_for(guide, "乡级"));
+    }
+    let Ok(text) = warm_up_js(&catalog_core::to_json(&catalog)).await else { return };
+    let Some(imported) =
+        text.as_string().and_then(|t| serde_json::from_str::<catalog_core::report::ImportResult>(&t).ok())
+    else {
+        return;
+    };
+    for _ in 0..3 {
+        crate::later::pause().await;
+        let mut validator = catalog_core::rules::Revalidator::new();
+        let _ = validator.run(&imported.catalog, |d| catalog_core::ReportDiagnostic::from(d));
+    }
 }
 
 /// The package's code for a web page refused because it carries personal data (ID, bank card, mobile numbers).

@@ -8,6 +8,7 @@ mod editor;
 mod home;
 mod i18n;
 mod io;
+mod later;
 mod review;
 mod store;
 mod wizard;

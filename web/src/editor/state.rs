@@ -187,14 +187,18 @@ fn visible_of(catalog: &Catalog, domain: Option<&String>) -> Rc<Vec<usize>> {
 
 impl State {
     /// `fresh`: the catalog is not stored yet (just created or imported); its first generation is due for saving.
-    pub fn new(id: String, catalog: Catalog, fresh: bool) -> State {
-        let domain = catalog.entries.first().map(|e| e.domain.clone());
-        let validator = Rc::new(RefCell::new(Revalidator::new()));
-        let found = Rc::new(validator.borrow_mut().run(&catalog, |d| ReportDiagnostic::from(d)));
+    pub fn new(id: String, catalog: Rc<RefCell<Catalog>>, fresh: bool) -> State {
+        let (domain, visible, found, validator) = {
+            let catalog = catalog.borrow();
+            let domain = catalog.entries.first().map(|e| e.domain.clone());
+            let validator = Rc::new(RefCell::new(Revalidator::new()));
+            let found = Rc::new(validator.borrow_mut().run(&catalog, |d| ReportDiagnostic::from(d)));
+            (domain.clone(), visible_of(&catalog, domain.as_ref()), found, validator)
+        };
         State {
             id,
-            visible: visible_of(&catalog, domain.as_ref()),
-            catalog: Rc::new(RefCell::new(catalog)),
+            visible,
+            catalog,
             undo: Vec::new(),
             redo: Vec::new(),
             domain,
