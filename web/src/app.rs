@@ -57,14 +57,15 @@ pub fn App() -> Html {
         let (screen, migrated, lang) = (screen.clone(), migrated.clone(), *lang);
         use_effect_with((), move |_| {
             lang.apply();
-            // Excel is how most catalogs arrive: the package gets ready while the user looks at the page.
-            crate::later::when_idle(|| wasm_bindgen_futures::spawn_local(crate::io::warm_up()));
             wasm_bindgen_futures::spawn_local(async move {
                 migrated.set(store::migrate().await);
                 screen.set(match store::last_open() {
                     Some(id) => open(&id).await,
                     None => Screen::Home,
                 });
+                // Excel is how most catalogs arrive: once the first screen is up, the package gets ready while the
+                // user looks at it.
+                crate::later::when_idle(|| wasm_bindgen_futures::spawn_local(crate::io::warm_up()));
             });
         });
     }
