@@ -4,8 +4,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 
 use catalog_core::report::ReportError;
 use catalog_core::review::ReviewReport;
@@ -32,20 +31,20 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReportError> {
     Ok(bytes)
 }
 
-/// [`read_bytes`] into `buffer` (emptied first), so a batch worker reuses one buffer for all its files: a large
-/// buffer allocated and freed per file makes the allocator consolidate its free lists each time.
+/// [`read_bytes`] into `buffer` (emptied first), so a batch reuses its buffers: a large buffer allocated and freed
+/// per file makes the allocator consolidate its free lists each time.
 fn read_into(path: &Path, buffer: &mut Vec<u8>) -> Result<(), ReportError> {
     let name = path.display().to_string();
     buffer.clear();
-    let mut file = std::fs::File::open(path).map_err(|e| read_error(&name, &e))?;
-    let size = file.metadata().map_err(|e| read_error(&name, &e))?.len();
+    let size = std::fs::metadata(path).map_err(|e| read_error(&name, &e))?.len();
     if size > MAX_FILE_BYTES as u64 {
         let too_large =
             ImportError::TooLarge { bytes: usize::try_from(size).unwrap_or(usize::MAX), limit: MAX_FILE_BYTES };
         return Err(catalog_interop::report::import_error(&name, &too_large));
     }
     buffer.reserve(usize::try_from(size).unwrap_or(0));
-    file.read_to_end(buffer).map(drop).map_err(|e| read_error(&name, &e))
+    let read = std::fs::File::open(path).and_then(|mut file| file.read_to_end(buffer));
+    read.map(drop).map_err(|e| read_error(&name, &e))
 }
 
 fn file_name(path: &Path) -> String {
@@ -58,11 +57,12 @@ pub fn import_path(path: &Path) -> Result<catalog_interop::Imported, ReportError
     import(&bytes, &file_name(path)).map_err(|e| catalog_interop::report::import_error(&path.display().to_string(), &e))
 }
 
-fn check(path: &Path, buffer: &mut Vec<u8>, validator: &mut Validator) -> FileReport {
+/// A file's report from what reading it gave, and the buffer it was read into.
+fn check(path: &Path, read: Result<Vec<u8>, ReportError>, validator: &mut Validator) -> (FileReport, Option<Vec<u8>>) {
     let shown = path.display().to_string();
-    match read_into(path, buffer) {
-        Err(error) => FileReport::unreadable(&shown, error),
-        Ok(()) => catalog_interop::report_file_with(buffer, &shown, validator),
+    match read {
+        Err(error) => (FileReport::unreadable(&shown, error), None),
+        Ok(bytes) => (catalog_interop::report_file_with(&bytes, &shown, validator), Some(bytes)),
     }
 }
 
@@ -145,33 +145,60 @@ fn checked(report: FileReport, wanted: Wanted) -> Checked {
     Checked { report: wanted.reports.then_some(report), json, valid, unreadable }
 }
 
-/// Check every file on all cores: workers take the next file as they finish one, and the results are put back in
-/// the order given. The progress bar advances as files finish.
+/// Files read ahead of the workers, at most this many waiting (≈ 5 MB of catalogs).
+const READ_AHEAD: usize = 16;
+
+/// A file read (or why not) and where it goes in the results.
+type FileRead = (usize, Result<Vec<u8>, ReportError>);
+
+/// Check every file on all cores: one thread reads the files in order, a few ahead, so a worker rarely waits for the
+/// disk (a supervisor's files are seldom all in the page cache); workers take the next file read as they finish
+/// one, and the results are put back in the order given. The progress bar advances as files finish.
 fn check_all(paths: &[PathBuf], wanted: Wanted) -> Vec<Checked> {
     let workers = std::thread::available_parallelism().map_or(1, usize::from).min(paths.len()).max(1);
-    let next = AtomicUsize::new(0);
     let mut results: Vec<Option<Checked>> = paths.iter().map(|_| None).collect();
     let mut progress = Progress::new(paths.len());
     std::thread::scope(|scope| {
+        let (read, to_check) = mpsc::sync_channel::<FileRead>(READ_AHEAD);
+        // Buffers handed back by the workers, for the reader to fill again.
+        let (spare, spares) = mpsc::channel::<Vec<u8>>();
+        scope.spawn(move || {
+            for (index, path) in paths.iter().enumerate() {
+                let mut buffer = spares.try_recv().unwrap_or_default();
+                let bytes = read_into(path, &mut buffer).map(|()| buffer);
+                if read.send((index, bytes)).is_err() {
+                    break; // every worker has stopped
+                }
+            }
+        });
+        // Shared by the workers alone: when they have all stopped, the reader's next send fails and it stops too.
+        let to_check = Arc::new(Mutex::new(to_check));
         let (done, finished) = mpsc::channel();
         for _ in 0..workers {
-            let done = done.clone();
-            let next = &next;
+            let (done, spare, to_check) = (done.clone(), spare.clone(), Arc::clone(&to_check));
             scope.spawn(move || {
-                // One per worker: the texts its files share are parsed once, and one buffer holds each file.
+                // One per worker: the texts its files share are parsed once.
                 let mut validator = Validator::new();
-                let mut buffer = Vec::new();
                 loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    // The queue is locked only to take the next file (poisoned when another worker panicked: stop).
+                    let next = match to_check.lock() {
+                        Ok(queue) => queue.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok((index, bytes)) = next else { break }; // all read and taken
                     let Some(path) = paths.get(index) else { break };
-                    let result = checked(check(path, &mut buffer, &mut validator), wanted);
+                    let (report, buffer) = check(path, bytes, &mut validator);
+                    if let Some(buffer) = buffer {
+                        let _ = spare.send(buffer); // the reader may be done: then the buffer is just freed
+                    }
+                    let result = checked(report, wanted);
                     if done.send((index, result)).is_err() {
                         break;
                     }
                 }
             });
         }
-        drop(done);
+        drop((done, spare, to_check));
         for (index, result) in finished {
             results[index] = Some(result);
             progress.tick();
