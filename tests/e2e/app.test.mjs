@@ -373,6 +373,49 @@ test("catalogs saved by the first version (localStorage) move into IndexedDB", a
   await context.close();
 });
 
+test("a catalog the previous release stored as an array of bytes still opens, and is saved again as a Blob", async () => {
+  const old = await readFile(fixture("example-township.json"), "utf8");
+  const doc = JSON.parse(old);
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  await fresh.goto(base);
+  await fresh.getByText("还没有目录").waitFor();
+  // The records as the release before this one wrote them: the catalog's UTF-8 JSON as a Uint8Array.
+  await fresh.evaluate(async ({ text, title, government, entries }) => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open("zwgk");
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction(["summaries", "docs"], "readwrite");
+    tx.objectStore("summaries").put({ id: "old1", title, government, updated: 1, entries, errors: 0, rev: 1 });
+    tx.objectStore("docs").put({ id: "old1", bytes: new TextEncoder().encode(text) });
+    await new Promise((resolve) => { tx.oncomplete = resolve; });
+    db.close();
+  }, { text: old, title: doc.meta.title, government: doc.meta.government, entries: doc.entries.length });
+  await fresh.reload();
+  await fresh.getByRole("button", { name: doc.meta.title, exact: true }).click();
+  await fresh.locator("h1", { hasText: doc.meta.title }).waitFor();
+  await fresh.locator("table.grid tbody tr.row td.cell").first().click();
+  await fresh.locator("textarea.cell-editor").fill("旧版数据中修改的事项");
+  await fresh.keyboard.press("Enter");
+  const savedText = () => fresh.evaluate(async () => new TextDecoder().decode(await zwgkStore.load("old1")));
+  for (let i = 0; i < 300 && !(await savedText()).includes("旧版数据中修改的事项"); i++) await fresh.waitForTimeout(100);
+  const stored = await fresh.evaluate(async () => {
+    const text = new TextDecoder().decode(await zwgkStore.load("old1"));
+    const kind = await new Promise((resolve) => {
+      const req = indexedDB.open("zwgk");
+      req.onsuccess = () => {
+        const get = req.result.transaction("docs").objectStore("docs").get("old1");
+        get.onsuccess = () => resolve(get.result.bytes instanceof Blob ? "Blob" : typeof get.result.bytes);
+      };
+    });
+    return { kind, edited: JSON.parse(text).entries.some((e) => e.item.join("/").includes("旧版数据中修改的事项")) };
+  });
+  assert.deepEqual(stored, { kind: "Blob", edited: true });
+  await context.close();
+});
+
 test("no request ever left the page's origin", () => {
   assert.deepEqual(foreign, []);
 });

@@ -19,7 +19,7 @@ extern "C" {
     #[wasm_bindgen(js_namespace = zwgkStore, js_name = save, catch)]
     async fn save_js(
         id: &str,
-        bytes: js_sys::Uint8Array,
+        bytes: web_sys::Blob,
         summary: JsValue,
         version: bool,
         writer: JsValue,
@@ -188,10 +188,13 @@ pub fn save_bytes(
     version: bool,
     writer: Option<&Writer>,
 ) -> impl std::future::Future<Output = Result<(), SaveError>> + use<> {
-    let bytes = js_sys::Uint8Array::from(bytes);
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)));
     let (id, summary) = (id.to_owned(), to_js(&summary(id, catalog, errors)));
     let writer = writer.map_or(JsValue::NULL, to_js);
-    async move { save_js(&id, bytes, summary, version, writer).await.map(|_| ()).map_err(error_name) }
+    async move {
+        let blob = blob.map_err(error_name)?;
+        save_js(&id, blob, summary, version, writer).await.map(|_| ()).map_err(error_name)
+    }
 }
 
 pub async fn delete(id: &str) {
