@@ -174,6 +174,8 @@ pub fn Home(props: &Props) -> Html {
     html! {
         <section class={classes!("home", drop.dragging.then_some("dragging"))}
             ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
+            // The screen's heading for screen readers; sighted users have the top bar and the list's caption.
+            <h1 class="visually-hidden">{ lang.t("我的政务公开事项标准目录", "My disclosure catalogs") }</h1>
             <div class="home-actions">
                 <button class="primary" onclick={on_new}>{ lang.t("新建目录", "New catalog") }</button>
                 <label class="button">{ lang.t("打开文件（Excel / CSV / JSON）", "Open a file (Excel / CSV / JSON)") }

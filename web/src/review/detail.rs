@@ -111,7 +111,7 @@ pub fn Detail(props: &Props) -> Html {
                 <summary>{ format!("{domain}（{count}）") }</summary>
                 { for codes.iter().map(|(code, list)| html! {
                     <div class="code-group">
-                        <h4><code>{ *code }</code>{ format!(" × {}", list.len()) }</h4>
+                        <h3><code>{ *code }</code>{ format!(" × {}", list.len()) }</h3>
                         <ul>
                             { for list.iter().take(PER_CODE).map(|d| html! {
                                 <li class={classes!("finding", format!("{:?}", d.severity).to_lowercase())}>
