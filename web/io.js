@@ -16,7 +16,7 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 window.zwgkIo = {
   importFileJson: async (bytes, name) => (await excel()).importFileJson(bytes, name),
   /** Export `catalog` (JSON text) to XLSX and read it back a few times, one piece at a time; the last import's
-   *  result (JSON text) for the app to read as it reads an import: see `io::warm_up`. */
+   *  result (UTF-8 JSON bytes) for the app to read as it reads an import: see `io::warm_up`. */
   async warmUp(catalog) {
     const m = await excel();
     await pause();

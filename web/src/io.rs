@@ -30,15 +30,19 @@ pub fn describe(e: &JsValue) -> String {
 }
 
 /// Import a file as a catalog with what the importer noticed (merged and 同上 cells, extra columns …). The
-/// package hands its result over as JSON text, read here straight into the catalog.
+/// package hands its result over as UTF-8 JSON bytes, read here straight into the catalog.
 pub async fn import_catalog(
     bytes: &[u8],
     name: &str,
 ) -> Result<(catalog_core::Catalog, Vec<catalog_core::ReportDiagnostic>), String> {
-    let text = import_file_js(Uint8Array::from(bytes), name).await.map_err(|e| describe(&e))?;
-    let text = text.as_string().ok_or("导入结果不是文本")?;
-    let imported: catalog_core::report::ImportResult = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let json = import_file_js(Uint8Array::from(bytes), name).await.map_err(|e| describe(&e))?;
+    let imported = imported(&json).map_err(|e| e.to_string())?;
     Ok((imported.catalog, imported.diagnostics))
+}
+
+/// The package's `importFileJson` result read.
+fn imported(json: &JsValue) -> Result<catalog_core::report::ImportResult, serde_json::Error> {
+    serde_json::from_slice(&Uint8Array::new(json).to_vec())
 }
 
 /// Get importing ready while the browser is idle after start-up: the Excel/CSV package fetched, compiled, and run
@@ -52,12 +56,8 @@ pub async fn warm_up() {
     for guide in catalog_core::seeds::guides() {
         catalog.entries.extend(catalog_core::template::entries_for(guide, "乡级"));
     }
-    let Ok(text) = warm_up_js(&catalog_core::to_json(&catalog)).await else { return };
-    let Some(imported) =
-        text.as_string().and_then(|t| serde_json::from_str::<catalog_core::report::ImportResult>(&t).ok())
-    else {
-        return;
-    };
+    let Ok(json) = warm_up_js(&catalog_core::to_json(&catalog)).await else { return };
+    let Ok(imported) = imported(&json) else { return };
     for _ in 0..3 {
         crate::later::pause().await;
         let mut validator = catalog_core::rules::Revalidator::new();

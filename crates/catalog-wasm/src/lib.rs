@@ -57,11 +57,11 @@ pub fn import_file(bytes: &[u8], #[wasm_bindgen(js_name = fileName)] file_name: 
     to_js(&imported(bytes, file_name)?)
 }
 
-/// [`import_file`] as JSON text (an `ImportResult`): for a caller that parses it itself (another wasm module), a
-/// 10,000-row file is not built into JavaScript objects only to be turned back into text.
+/// [`import_file`] as UTF-8 JSON bytes (an `ImportResult`): for a caller that parses it itself (another wasm
+/// module), a 10,000-row file is neither built into JavaScript objects nor decoded into a JavaScript string.
 #[wasm_bindgen(js_name = importFileJson)]
-pub fn import_file_json(bytes: &[u8], #[wasm_bindgen(js_name = fileName)] file_name: &str) -> Result<String, Error> {
-    serde_json::to_string(&imported(bytes, file_name)?)
+pub fn import_file_json(bytes: &[u8], #[wasm_bindgen(js_name = fileName)] file_name: &str) -> Result<Vec<u8>, Error> {
+    serde_json::to_vec(&imported(bytes, file_name)?)
         .map_err(|e| error("internal.serialize", "内部错误：无法序列化结果", &e.to_string()))
 }
 
