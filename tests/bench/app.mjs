@@ -21,7 +21,13 @@ const IDLE_MS = 3000;
 
 // Before any page script: note when 新建目录 is first present and enabled, and when a file input changes.
 function probe() {
-  window.__bench = { tti: null, change: null };
+  window.__bench = { tti: null, change: null, frames: 0 };
+  // Frames the page has produced: a keystroke's change painted in the first frame after it counts 1.
+  const tick = () => {
+    window.__bench.frames += 1;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
   const check = () => {
     if (window.__bench.tti !== null) return;
     const button = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "新建目录");
@@ -78,7 +84,8 @@ async function importFile(page, file) {
 }
 
 /** One committed edit: `paint`, ms from before the Enter keydown to a frame after the cell shows `marker`; `work`,
- *  ms until the cell shows it with style and layout done (the frame's wait for the display left out). */
+ *  ms until the cell shows it with style and layout done (the frame's wait for the display left out); `frames`,
+ *  which frame after the keydown showed it (1: the very next one, so painted within one frame interval). */
 function keystroke(marker) {
   const area = document.querySelector("textarea.cell-editor");
   if (!area) return Promise.resolve(null);
@@ -87,6 +94,7 @@ function keystroke(marker) {
   const shows = (cell) => cell && !cell.querySelector("textarea") && cell.textContent.includes(marker);
   return new Promise((resolve) => {
     let t0 = 0;
+    let f0 = 0;
     let done = false;
     const finish = (cell) => {
       if (done) return;
@@ -94,7 +102,10 @@ function keystroke(marker) {
       observer.disconnect();
       cell.getBoundingClientRect(); // style and layout, as the paint needs them
       const work = performance.now() - t0;
-      requestAnimationFrame(() => setTimeout(() => resolve({ paint: performance.now() - t0, work }), 0));
+      requestAnimationFrame(() => {
+        const frames = window.__bench.frames - f0;
+        setTimeout(() => resolve({ paint: performance.now() - t0, work, frames }), 0);
+      });
     };
     const observer = new MutationObserver((records) => {
       for (const r of records) {
@@ -109,8 +120,9 @@ function keystroke(marker) {
       }
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    setTimeout(() => { if (!done) { done = true; observer.disconnect(); resolve({ paint: -1, work: -1 }); } }, 30_000);
+    setTimeout(() => { if (!done) { done = true; observer.disconnect(); resolve({ paint: -1, work: -1, frames: -1 }); } }, 30_000);
     t0 = performance.now();
+    f0 = window.__bench.frames;
     area.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", code: "Enter", bubbles: true, cancelable: true }));
   });
 }
@@ -170,6 +182,7 @@ try {
       const rows = await page.locator("table.grid tbody tr").filter({ has: page.locator("td.cell") }).count();
       const times = [];
       const work = [];
+      const frames = [];
       let row = 1;
       const editing = await startEditing(page, row);
       for (let k = 0; k < WARMUP + Number(keys); k++) {
@@ -181,10 +194,11 @@ try {
         if (k >= WARMUP && t !== null) {
           times.push(t.paint);
           work.push(t.work);
+          frames.push(t.frames);
         }
         await page.waitForTimeout(100); // a typist's pace between edits
       }
-      result.keys[name] = { rows, times, work, editing };
+      result.keys[name] = { rows, times, work, frames, editing };
       await page.screenshot({ path: join(root, `target/bench/app-${name}.png`) });
       await context.close();
     }
