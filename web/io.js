@@ -13,22 +13,31 @@ async function excel() {
 }
 // Yield to the page between two pieces of warm-up work.
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+// Set once the user imports or exports: the warm-up then stops at its next step instead of running before them.
+let busy = false;
+const forUser = () => {
+  busy = true;
+  return excel();
+};
 window.zwgkIo = {
-  importFileJson: async (bytes, name) => (await excel()).importFileJson(bytes, name),
+  importFileJson: async (bytes, name) => (await forUser()).importFileJson(bytes, name),
   /** Export `catalog` (JSON text) to XLSX and read it back a few times, one piece at a time; the last import's
    *  result (UTF-8 JSON bytes) for the app to read as it reads an import: see `io::warm_up`. */
   async warmUp(catalog) {
     const m = await excel();
     await pause();
+    if (busy) return null;
     const bytes = m.exportCatalog(JSON.parse(catalog), "xlsx");
-    let imported;
-    for (let i = 0; i < 3; i++) {
+    let imported = null;
+    for (let i = 0; i < 3 && !busy; i++) {
       await pause();
-      imported = m.importFileJson(bytes, "warm-up.xlsx");
+      if (!busy) imported = m.importFileJson(bytes, "warm-up.xlsx");
     }
     return imported;
   },
-  exportCatalog: async (catalog, format, options) => (await excel()).exportCatalog(catalog, format, options),
-  exportReview: async (report, format) => (await excel()).exportReview(report, format),
-  exportDiff: async (diff, format) => (await excel()).exportDiff(diff, format),
+  /** Whether the user has imported or exported since the page loaded (the warm-up gives way). */
+  busy: () => busy,
+  exportCatalog: async (catalog, format, options) => (await forUser()).exportCatalog(catalog, format, options),
+  exportReview: async (report, format) => (await forUser()).exportReview(report, format),
+  exportDiff: async (diff, format) => (await forUser()).exportDiff(diff, format),
 };

@@ -11,6 +11,9 @@ extern "C" {
     async fn import_file_js(bytes: Uint8Array, name: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = zwgkIo, js_name = warmUp, catch)]
     async fn warm_up_js(catalog: &str) -> Result<JsValue, JsValue>;
+    /// The user has imported or exported: the warm-up gives way.
+    #[wasm_bindgen(js_namespace = zwgkIo, js_name = busy)]
+    fn busy_js() -> bool;
     #[wasm_bindgen(js_namespace = zwgkIo, js_name = exportCatalog, catch)]
     async fn export_catalog_js(catalog: JsValue, format: &str, options: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = zwgkIo, js_name = exportReview, catch)]
@@ -49,7 +52,8 @@ fn imported(json: &JsValue) -> Result<catalog_core::report::ImportResult, serde_
 /// on a small catalog (the guidelines' items for a township, exported to XLSX and read back), and the result read
 /// and validated here as an import is. The browser first runs WebAssembly with quickly made code and optimises
 /// the functions that prove busy; a first import of 10,000 rows would otherwise run mostly on the slow code.
-/// Nothing is kept; if it fails, the first import simply pays for the loading.
+/// Nothing is kept; if it fails, the first import simply pays for the loading. It gives way, between two steps, as
+/// soon as the user imports or exports.
 pub async fn warm_up() {
     let mut catalog =
         catalog_core::Catalog::new(catalog_core::Meta { level: "乡级".to_owned(), ..catalog_core::Meta::default() });
@@ -57,9 +61,15 @@ pub async fn warm_up() {
         catalog.entries.extend(catalog_core::template::entries_for(guide, "乡级"));
     }
     let Ok(json) = warm_up_js(&catalog_core::to_json(&catalog)).await else { return };
+    if json.is_null() || busy_js() {
+        return;
+    }
     let Ok(imported) = imported(&json) else { return };
     for _ in 0..3 {
         crate::later::pause().await;
+        if busy_js() {
+            return;
+        }
         let mut validator = catalog_core::rules::Revalidator::new();
         let _ = validator.run(&imported.catalog, |d| catalog_core::ReportDiagnostic::from(d));
     }
