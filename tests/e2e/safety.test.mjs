@@ -158,6 +158,45 @@ test("a web page carrying a personal mobile number is refused until it is masked
   assert.ok(!html.includes("13812345678"));
 });
 
+test("a catalog that repeats ids shows every row in order as it scrolls, and an edit lands where it was made", async () => {
+  const json = JSON.parse(await readFile(join(root, "tests/fixtures/example-township.json"), "utf8"));
+  const first = json.entries[0];
+  // 80 rows of one domain whose ids repeat every third row (published catalogs number rows per sheet, so ids clash).
+  const rows = Array.from({ length: 80 }, (_, k) => ({ ...first, id: `编号${k % 3}`, subject: `主体${k + 1}` }));
+  const path = join(dir, "重复编号.json");
+  await writeFile(path, JSON.stringify({ ...json, meta: { ...json.meta, title: "重复编号目录" }, entries: rows }));
+  const back = tab.getByRole("button", { name: "返回列表" });
+  if (await back.count()) await back.click();
+  await tab.getByLabel("打开文件").setInputFiles(path);
+  await tab.locator("h1", { hasText: "重复编号目录" }).waitFor();
+  // Each rendered row: its number (aria-rowindex counts the header) and its 公开主体 text.
+  const shown = () => tab.locator("table.grid tbody tr.row").evaluateAll((trs) =>
+    trs.map((tr) => [Number(tr.getAttribute("aria-rowindex")) - 1, tr.children[5].textContent]));
+  const inOrder = async () => {
+    const list = await shown();
+    assert.ok(list.length > 10, "rows are rendered");
+    for (let k = 0; k < list.length; k++) {
+      if (k > 0) assert.equal(list[k][0], list[k - 1][0] + 1, "consecutive rows");
+      if (list[k][1] !== "") assert.equal(list[k][1], `主体${list[k][0]}`, `row ${list[k][0]}`);
+    }
+  };
+  await inOrder();
+  for (const top of [62, 62 * 7, 62 * 30, 62 * 12, 62 * 55]) {
+    await tab.locator(".grid-wrap").evaluate((el, y) => { el.scrollTop = y; }, top);
+    await tab.waitForTimeout(150);
+    await inOrder();
+  }
+  await tab.locator(".grid-wrap").evaluate((el) => { el.scrollTop = 0; });
+  await tab.locator('table.grid tbody tr.row[aria-rowindex="4"] td.cell').nth(4).click();
+  await tab.locator("textarea.cell-editor").fill("改过的主体");
+  await tab.keyboard.press("Enter");
+  await tab.locator('textarea.cell-editor[aria-label="第4行 公开主体"]').waitFor();
+  const after = new Map(await shown());
+  assert.equal(after.get(3), "改过的主体");
+  assert.equal(after.get(2), "主体2");
+  assert.equal(after.get(5), "主体5");
+});
+
 test("no request left the page's origin", () => {
   assert.deepEqual(foreign, []);
 });

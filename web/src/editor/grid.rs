@@ -98,8 +98,9 @@ pub fn Grid(props: &Props) -> Html {
     let rows_html = (start..end).map(|r| {
         let i = state.visible[r];
         let e = &catalog.entries[i];
+        // Keyed by the entry's place in the catalog, not its id: imported catalogs may repeat an id.
         html! {
-            <Row key={e.label(i)} catalog={state.catalog.clone()} found={state.found.clone()} index={i} row={r}
+            <Row key={i} catalog={state.catalog.clone()} found={state.found.clone()} index={i} row={r}
                 texts={COLUMNS.iter().map(|f| f.get(e)).collect::<Vec<_>>()} active={(r == row).then_some(col)}
                 ticked={state.ticked.contains(&r)} {page} dispatch={dispatch.clone()} />
         }
