@@ -52,7 +52,7 @@ pub fn dist() -> Result<PathBuf, String> {
         first_load.iter().map(|(f, n)| format!("{f} {n}")).collect::<Vec<_>>().join(", ")
     );
     println!(
-        "loaded on first Excel/CSV import or export: catalog-wasm/web/catalog_wasm_bg.wasm {} bytes gzip",
+        "fetched once the first screen is up, while idle (Excel/CSV): catalog-wasm/web/catalog_wasm_bg.wasm {} bytes gzip",
         gz_len(&site.join("catalog-wasm/web/catalog_wasm_bg.wasm"))
     );
     Ok(site)
