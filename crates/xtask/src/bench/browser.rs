@@ -59,8 +59,7 @@ pub fn wasm(b: &mut Bench) -> Result<Part, String> {
         let v = b.node("wasm.mjs", &[&runs.to_string(), &arg])?;
         let r = &v["results"][0];
         let mut wasm_ms = samples(r, None);
-        let parse =
-            r["parse"].as_array().map(|a| a.iter().filter_map(Value::as_f64).collect::<Vec<_>>()).unwrap_or_default();
+        let parse = numbers(&r["parse"]);
         if *func == "validate" {
             wasm_ms = wasm_ms.iter().zip(&parse).map(|(v, p)| v + p).collect();
         }
@@ -119,6 +118,11 @@ fn gzip_len(bytes: &[u8]) -> usize {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     let _ = gz.write_all(bytes);
     gz.finish().map(|v| v.len()).unwrap_or(0)
+}
+
+/// The numbers of a JSON array (none when it is not one).
+fn numbers(v: &Value) -> Vec<f64> {
+    v.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default()
 }
 
 /// One frame at 60 Hz, in ms.
@@ -204,10 +208,7 @@ pub fn app(b: &mut Bench) -> Result<Part, String> {
     let mut next_frame_10k = (0usize, 0usize);
     for (file, label) in [(&x1k, "1k"), (&x10k, "10k")] {
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let samples = |key: &str| {
-            v[key][&name].as_array().map(|a| a.iter().filter_map(Value::as_f64).collect::<Vec<_>>()).unwrap_or_default()
-        };
-        let (import, idle) = (samples("import"), samples("importIdle"));
+        let (import, idle) = (numbers(&v["import"][&name]), numbers(&v["importIdle"][&name]));
         if label == "10k" {
             (import10k, import10k_idle) = (median(&import), median(&idle));
         }
@@ -228,18 +229,15 @@ pub fn app(b: &mut Bench) -> Result<Part, String> {
             "fresh context each run; the package fetched, compiled and warmed while the page was idle",
         ));
         let keys = &v["keys"][&name];
-        let times: Vec<f64> =
-            keys["times"].as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
-        let work: Vec<f64> =
-            keys["work"].as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
+        let times: Vec<f64> = numbers(&keys["times"]);
+        let work: Vec<f64> = numbers(&keys["work"]);
         let timeouts = times.iter().filter(|t| **t < 0.0).count();
         let (p50, p95) = (percentile(&times, 50.0), percentile(&times, 95.0));
         let (work50, work95) = (percentile(&work, 50.0), percentile(&work, 95.0));
         // A sample over two frames' time: the change missed the frame after the keystroke.
         let late = times.iter().filter(|t| **t > 2.0 * FRAME).count();
         // Which frame after the keystroke showed the change (1: the very next one).
-        let frames: Vec<f64> =
-            keys["frames"].as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
+        let frames: Vec<f64> = numbers(&keys["frames"]);
         let next_frame = frames.iter().filter(|f| **f == 1.0).count();
         if label == "10k" {
             (p95_10k, work95_10k) = (p95, work95);
