@@ -7,21 +7,15 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile } from "node:fs/promises";
-import { foreignRequests, launch, serve } from "../lib/browser.mjs";
+import { openApp } from "../lib/browser.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (p) => join(root, "tests/fixtures", p);
 let server, base, browser, page, axe, foreign;
 
 before(async () => {
-  ({ server, base } = await serve(join(root, "dist")));
+  ({ server, base, browser, page, foreign } = await openApp(join(root, "dist")));
   axe = await readFile(join(root, "tests/node_modules/axe-core/axe.min.js"), "utf8");
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
-  foreign = foreignRequests(context, base);
-  page = await context.newPage();
-  page.on("pageerror", (e) => assert.fail(`page error: ${e.message}`));
-  await page.goto(base);
 });
 
 after(async () => {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { foreignRequests, launch, serve } from "../lib/browser.mjs";
+import { openApp } from "../lib/browser.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (p) => join(root, "tests/fixtures", p);
@@ -16,13 +16,7 @@ let server, base, browser, page;
 let foreign;
 
 before(async () => {
-  ({ server, base } = await serve(join(root, "dist")));
-  browser = await launch();
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 900 } });
-  foreign = foreignRequests(context, base);
-  page = await context.newPage();
-  page.on("pageerror", (e) => assert.fail(`page error: ${e.message}`));
-  await page.goto(base);
+  ({ server, base, browser, page, foreign } = await openApp(join(root, "dist")));
 });
 
 after(async () => {

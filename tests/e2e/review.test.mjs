@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { foreignRequests, launch, serve } from "../lib/browser.mjs";
+import { openApp } from "../lib/browser.mjs";
 import { unzip } from "../lib/zip.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -25,13 +25,7 @@ const files = [
 const reported = async (name) => JSON.parse(await readFile(fixture(`reports/${name}.json`), "utf8")).files[0];
 
 before(async () => {
-  ({ server, base } = await serve(join(root, "dist")));
-  browser = await launch();
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 900 } });
-  foreign = foreignRequests(context, base);
-  page = await context.newPage();
-  page.on("pageerror", (e) => assert.fail(`page error: ${e.message}`));
-  await page.goto(base);
+  ({ server, base, browser, page, foreign } = await openApp(join(root, "dist")));
   dir = await mkdtemp(join(tmpdir(), "zwgk-review-"));
   // Not a workbook at all: must be listed as unreadable, with the reason, while the others are reviewed.
   await writeFile(join(dir, "乱码.xlsx"), Buffer.from("这不是一个Excel文件 PK\x03\x04 garbage".repeat(20)));
