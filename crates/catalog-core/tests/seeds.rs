@@ -243,6 +243,19 @@ fn schema_errors(
         .collect()
 }
 
+/// The README's seed table is the one generated from the files.
+#[test]
+fn the_readme_seed_table_is_up_to_date() {
+    let readme = include_str!("../../../README.md");
+    let (begin, end) = ("<!-- seed-status:begin -->\n", "<!-- seed-status:end -->");
+    let table = readme.split_once(begin).and_then(|(_, rest)| rest.split_once(end)).map(|(t, _)| t);
+    assert_eq!(
+        table,
+        Some(seeds::status_markdown().as_str()),
+        "the README's seed table is stale: run `cargo xtask schemas`"
+    );
+}
+
 #[test]
 fn committed_schemas_are_up_to_date() {
     for (committed, generated) in [
