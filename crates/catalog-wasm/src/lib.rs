@@ -167,7 +167,7 @@ fn report_format(format: &str) -> Result<catalog_interop::ExportFormat, Error> {
     }
 }
 
-/// The 26 pilot domains with their guideline items and sources.
+/// The 26 pilot domains, then the later national ones (`number` above 26), with their guideline items and sources.
 #[wasm_bindgen(unchecked_return_type = "DomainGuide[]")]
 pub fn domains() -> Result<JsValue, Error> {
     to_js(&seeds::guides())

@@ -580,6 +580,17 @@ pub fn generate(opts: &Options) -> Generated {
         ..Meta::default()
     });
     catalog.entries = entries;
+    // Guideline items read only in part make no realistic row: the catalog lists them as removed (删减事项说明), as a
+    // township does with an item it does not carry, so that its guideline checks stay clean.
+    catalog.removed = guides()
+        .iter()
+        .flat_map(|g| g.items.iter().filter(|it| it.partial && it.applies_to(opts.level)).map(move |it| (g, it)))
+        .map(|(g, it)| catalog_core::RemovedItem {
+            domain: g.name.clone(),
+            item: it.item.clone(),
+            reason: "本级暂不承担此项".into(),
+        })
+        .collect();
     Generated { catalog, defects }
 }
 

@@ -168,7 +168,9 @@ pub fn package() -> Result<PathBuf, String> {
     for (name, (raw, opt, gz)) in [("full (-O3, with Excel)", full), ("validator-only (-Oz)", validator)] {
         println!("{name:<20}{raw:>10}{opt:>14}{gz:>12}");
     }
-    const BUDGET: usize = 150 * 1024;
+    // 150 KB while the seeds held 171 guideline items; raised with the seeds (273 items and the later national
+    // domains: +11 KB gzip of seed text alone, catalog-wasm README).
+    const BUDGET: usize = 180 * 1024;
     if validator.2 > BUDGET {
         return Err(format!("validator-only build is {} bytes gzip, over the {BUDGET}-byte budget", validator.2));
     }

@@ -66,7 +66,8 @@ fn import_validate_and_export_round_trip() {
 #[wasm_bindgen_test]
 fn domains_templates_schema_and_parsers() {
     let domains = json(&catalog_wasm::domains().expect("domains"));
-    assert_eq!(domains.as_array().map(Vec::len), Some(26));
+    let pilot = domains.as_array().map(|d| d.iter().filter(|g| g["number"].as_u64() <= Some(26)).count());
+    assert_eq!(pilot, Some(26));
     assert_eq!(domains[14]["name"], "社会救助");
     let template = catalog_wasm::template("社会救助", "乡镇").expect("template");
     assert_eq!(json(&template)["meta"]["level"], "乡级");
