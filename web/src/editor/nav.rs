@@ -1,5 +1,6 @@
 //! The domain navigator: each of the 26 domains (and any other present) with its entry count against the
 //! guideline's items for the catalog's level, and its error and warning badges. One pass over the entries.
+//! Under the domain shown: its 未涉及 declaration (declare, change the reason, withdraw), each one undoable edit.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -9,7 +10,7 @@ use catalog_core::domains::DOMAINS;
 use catalog_core::{Severity, seeds};
 use yew::prelude::*;
 
-use super::state::{Action, Found, State};
+use super::state::{Action, Found, State, same_domain};
 use crate::i18n::Lang;
 
 #[derive(Properties)]
@@ -21,6 +22,8 @@ pub struct Props {
     /// The domain shown.
     pub domain: Option<String>,
     pub dispatch: UseReducerDispatcher<State>,
+    /// Ask for the reason to declare this domain not applicable (or to change the reason given).
+    pub on_declare: Callback<String>,
 }
 
 /// By pointer: a keystroke that changes no finding and no entry's domain renders nothing here.
@@ -30,6 +33,7 @@ impl PartialEq for Props {
             && Rc::ptr_eq(&self.found, &o.found)
             && (self.shape, &self.domain) == (o.shape, &o.domain)
             && self.dispatch == o.dispatch
+            && self.on_declare == o.on_declare
     }
 }
 
@@ -87,7 +91,8 @@ pub fn DomainNav(props: &Props) -> Html {
         let name = name.as_str();
         let t = tally.get(name);
         let (count, errors, warnings) = t.map_or((0, 0, 0), |t| (t.entries, t.errors, t.warnings));
-        let na = catalog.not_applicable.iter().any(|n| n.domain == name);
+        let declared = catalog.not_applicable.iter().find(|n| same_domain(&n.domain, name));
+        let na = declared.is_some();
         let guide = seeds::guide(name)
             .map(|g| g.items.iter().filter(|i| i.applies_to(&catalog.meta.level)).count())
             .unwrap_or(0);
@@ -100,6 +105,40 @@ pub fn DomainNav(props: &Props) -> Html {
             Lang::Zh => format!("已列入{count}项；标准指引本层级{guide}项"),
             Lang::En => format!("{count} items listed; the guideline has {guide} for this level"),
         };
+        let declaration = current.then(|| {
+            let ask = {
+                let (cb, n) = (props.on_declare.clone(), name.to_owned());
+                Callback::from(move |_| cb.emit(n.clone()))
+            };
+            match declared {
+                Some(d) => {
+                    let withdraw = {
+                        let n = name.to_owned();
+                        props.dispatch.to_callback().reform(move |_| Action::Undeclare { domain: n.clone() })
+                    };
+                    let reason = d.reason.trim();
+                    html! {
+                        <div class="na-box" role="group" aria-label={format!("{}{name}", lang.t("未涉及声明：", "Not applicable: "))}>
+                            <span class="muted">{ lang.t("本领域未涉及。理由：", "Not applicable here. Reason: ") }</span>
+                            if reason.is_empty() {
+                                <span class="warning-text">{ lang.t("（尚未写明理由）", "(no reason given yet)") }</span>
+                            } else {
+                                <span class="na-reason">{ reason.to_owned() }</span>
+                            }
+                            <span class="acts">
+                                <button class="small" onclick={ask}>{ if reason.is_empty() { lang.t("填写理由", "Give the reason") } else { lang.t("修改理由", "Change the reason") } }</button>
+                                <button class="small" onclick={withdraw}>{ lang.t("取消未涉及", "Withdraw") }</button>
+                            </span>
+                        </div>
+                    }
+                }
+                None => html! {
+                    <div class="na-box">
+                        <button class="small" onclick={ask}>{ lang.t("声明本领域未涉及", "Declare not applicable") }</button>
+                    </div>
+                },
+            }
+        });
         html! {
             <li key={name}>
                 <button class={classes!("nav-item", current.then_some("current"), (count == 0).then_some("empty"))}
@@ -110,6 +149,7 @@ pub fn DomainNav(props: &Props) -> Html {
                     if errors > 0 { <span class="badge error" title={lang.t("错误", "errors")}>{ errors }</span> }
                     if warnings > 0 { <span class="badge warning" title={lang.t("警告", "warnings")}>{ warnings }</span> }
                 </button>
+                { for declaration }
             </li>
         }
     });

@@ -72,7 +72,8 @@ fn moved(row: usize, col: usize, m: Move, page: usize) -> (usize, usize) {
 pub fn Row(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let (r, i) = (props.row, props.index);
-    let found: Vec<&ReportDiagnostic> = props.found.entry(i).filter(|d| d.severity != Severity::Info).collect();
+    let found: Vec<&ReportDiagnostic> =
+        props.found.entry(i).map(|d| &d.report).filter(|d| d.severity != Severity::Info).collect();
     let cells = COLUMNS.iter().zip(&props.texts).enumerate().map(|(c, (field, text))| {
         let hits: Vec<&&ReportDiagnostic> =
             found.iter().filter(|d| d.field.as_deref().is_some_and(|f| field.names().contains(&f))).collect();
