@@ -84,13 +84,13 @@ pub fn Issues(props: &Props) -> Html {
                 )),
                 (None, Some(domain), "coverage.missing") => Some((
                     Panel::Declare(domain.clone()),
-                    lang.t("声明未涉及", "Declare n/a"),
+                    lang.t("声明未涉及", "Declare not applicable"),
                     format!("{}{domain}", lang.t("声明未涉及：", "Declare not applicable: ")),
                 )),
                 (None, Some(domain), "coverage.na-reason") => Some((
                     Panel::Declare(domain.clone()),
                     lang.t("填写理由", "Give the reason"),
-                    format!("{}{domain}", lang.t("填写未涉及理由：", "Give the reason it does not apply: ")),
+                    format!("{}{domain}", lang.t("填写理由：", "Give the reason: ")),
                 )),
                 _ => None,
             };
