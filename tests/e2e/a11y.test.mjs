@@ -53,7 +53,7 @@ async function screens(lang) {
   await page.locator(".meta-panel").waitFor();
   await check("editor, catalog information");
   await page.keyboard.press("Escape");
-  await page.getByRole("button", { name: zh ? "声明本领域未涉及" : "Declare not applicable" }).click();
+  await page.getByRole("button", { name: zh ? "声明本领域未涉及" : "Declare not applicable", exact: true }).click();
   await page.locator("#na-reason").waitFor();
   await check("editor, declaring a domain not applicable");
   await page.keyboard.press("Escape");

@@ -303,6 +303,14 @@ pub fn read_backup(bytes: &[u8]) -> Option<Backup> {
     if !matches!(first, b'[' | b'{') {
         return None;
     }
+    // A catalog file (an object of another format) is told apart by its header alone, without building a tree.
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<String>,
+    }
+    if *first == b'{' && serde_json::from_slice::<Head>(bytes).ok()?.format.as_deref() != Some(BACKUP_FORMAT) {
+        return None;
+    }
     let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
     let items: Vec<(Option<String>, Option<f64>, serde_json::Value)> = match value {
         serde_json::Value::Array(list) => list.into_iter().map(|c| (None, None, c)).collect(),

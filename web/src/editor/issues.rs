@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::Panel;
 use super::meta::MetaField;
-use super::state::{Action, Found};
+use super::state::{Action, Found, quieted};
 use crate::i18n::Lang;
 
 #[derive(Properties)]
@@ -21,6 +21,8 @@ pub struct Props {
     pub on_action: Callback<Action>,
     /// Open the panel a finding's fix is made in.
     pub on_open: Callback<Panel>,
+    /// [`super::state::State::quiet`]: the row being filled in, whose empty required fields are not listed yet.
+    pub quiet: Option<String>,
 }
 
 /// By pointer: every revalidation makes new findings, and comparing 10,000 entries' findings costs a frame.
@@ -30,6 +32,7 @@ impl PartialEq for Props {
             && Rc::ptr_eq(&self.notes, &o.notes)
             && self.on_action == o.on_action
             && self.on_open == o.on_open
+            && self.quiet == o.quiet
     }
 }
 
@@ -43,7 +46,7 @@ pub fn Issues(props: &Props) -> Html {
     // fix ("fix all" appears where there is more than one).
     let mut fixable: HashMap<&str, usize> = HashMap::new();
     let mut lists: [(usize, Vec<&super::state::Shown>); 3] = Default::default();
-    for d in props.found.all() {
+    for d in props.found.all().filter(|d| !quieted(props.quiet.as_deref(), d)) {
         if d.fix.is_some() {
             *fixable.entry(d.code.as_str()).or_default() += 1;
         }

@@ -550,9 +550,10 @@ pub fn Editor(props: &Props) -> Html {
                 domain={state.domain.clone()} dispatch={state.dispatcher()} on_remove={ask_reason} />
             <div class="editor-body">
                 <DomainNav catalog={state.catalog.clone()} found={state.found.clone()} shape={state.shape}
-                    domain={state.domain.clone()} dispatch={state.dispatcher()} {on_declare} />
+                    domain={state.domain.clone()} dispatch={state.dispatcher()} {on_declare} quiet={state.quiet.clone()} />
                 <Grid state={state.clone()} all={*printing} />
-                <Issues found={state.found.clone()} notes={props.notes.clone()} on_action={on_issue} on_open={open_panel} />
+                <Issues found={state.found.clone()} notes={props.notes.clone()} on_action={on_issue} on_open={open_panel}
+                    quiet={state.quiet.clone()} />
             </div>
             if *history_open { <History state={state.clone()} on_close={close_history} /> }
             { for remove_dialog }

@@ -10,7 +10,7 @@ use catalog_core::domains::DOMAINS;
 use catalog_core::{Severity, seeds};
 use yew::prelude::*;
 
-use super::state::{Action, Found, State, same_domain};
+use super::state::{Action, Found, State, quieted, same_domain};
 use crate::i18n::Lang;
 
 #[derive(Properties)]
@@ -24,6 +24,8 @@ pub struct Props {
     pub dispatch: UseReducerDispatcher<State>,
     /// Ask for the reason to declare this domain not applicable (or to change the reason given).
     pub on_declare: Callback<String>,
+    /// [`State::quiet`]: the row being filled in, whose empty required fields are not counted yet.
+    pub quiet: Option<String>,
 }
 
 /// By pointer: a keystroke that changes no finding and no entry's domain renders nothing here.
@@ -34,6 +36,7 @@ impl PartialEq for Props {
             && (self.shape, &self.domain) == (o.shape, &o.domain)
             && self.dispatch == o.dispatch
             && self.on_declare == o.on_declare
+            && self.quiet == o.quiet
     }
 }
 
@@ -57,7 +60,7 @@ fn add(run: Option<(&str, Tally)>, tally: &mut HashMap<String, Tally>, names: &m
 }
 
 /// Entries, errors and warnings per domain, and the domains in navigator order (the 26, then any other present).
-fn tally(catalog: &catalog_core::Catalog, found: &Found) -> (Vec<String>, HashMap<String, Tally>) {
+fn tally(catalog: &catalog_core::Catalog, found: &Found, quiet: Option<&str>) -> (Vec<String>, HashMap<String, Tally>) {
     let mut tally: HashMap<String, Tally> = HashMap::new();
     let mut names: Vec<String> = DOMAINS.iter().map(|d| (*d).to_owned()).collect();
     // Entries of a domain mostly sit together: count a run of them, then add the run with one map look-up.
@@ -69,7 +72,7 @@ fn tally(catalog: &catalog_core::Catalog, found: &Found) -> (Vec<String>, HashMa
         }
         let Some((_, t)) = run.as_mut() else { continue };
         t.entries += 1;
-        for d in found.entry(i) {
+        for d in found.entry(i).filter(|d| !quieted(quiet, d)) {
             match d.severity {
                 Severity::Error => t.errors += 1,
                 Severity::Warning => t.warnings += 1,
@@ -85,7 +88,7 @@ fn tally(catalog: &catalog_core::Catalog, found: &Found) -> (Vec<String>, HashMa
 pub fn DomainNav(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let catalog = props.catalog.borrow();
-    let counts = tally(&catalog, &props.found);
+    let counts = tally(&catalog, &props.found, props.quiet.as_deref());
     let (names, tally) = (&counts.0, &counts.1);
     let items = names.iter().map(|name| {
         let name = name.as_str();

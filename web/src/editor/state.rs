@@ -123,6 +123,14 @@ pub struct State {
     pub ticked: Vec<usize>,
     /// The stored form, kept per entry between saves (told which entries each edit changed).
     pub serial: Rc<RefCell<Serial>>,
+    /// The id of a row just added with 新增事项, while the selection stays in it: its empty required fields are
+    /// not reported yet (three red cells before the clerk has typed anything); they are once the row is left.
+    pub quiet: Option<String>,
+}
+
+/// The finding reports an empty required field of the row being filled in (see [`State::quiet`]).
+pub fn quieted(quiet: Option<&str>, d: &ReportDiagnostic) -> bool {
+    quiet.is_some() && d.code == "entry.required" && d.entry.as_deref() == quiet
 }
 
 pub enum Action {
@@ -218,6 +226,7 @@ impl PartialEq for State {
             && (self.undo.len(), self.redo.len()) == (o.undo.len(), o.redo.len())
             && (self.cursor, &self.domain, &self.ticked) == (o.cursor, &o.domain, &o.ticked)
             && (&self.saved, self.generation, self.shape) == (&o.saved, o.generation, o.shape)
+            && self.quiet == o.quiet
     }
 }
 
@@ -258,6 +267,7 @@ impl State {
             ticked: Vec::new(),
             saved: if fresh { Saved::Pending } else { Saved::Yes },
             serial: Rc::default(),
+            quiet: None,
         }
     }
 
@@ -537,11 +547,14 @@ impl Reducible for State {
             }
             Action::Add => {
                 let domain = self.domain.clone().unwrap_or_else(|| "社会救助".to_owned());
+                let entry = new_entry(&domain);
+                let id = entry.id.clone();
                 let mut state = self.edit(Scope::Whole, |c, visible| {
                     let at = visible.last().map_or(c.entries.len(), |i| i + 1);
-                    c.entries.insert(at, new_entry(&domain));
+                    c.entries.insert(at, entry);
                 });
                 state.cursor = (state.visible.len().saturating_sub(1), 0);
+                state.quiet = Some(id);
                 state
             }
             Action::Delete => {
@@ -676,6 +689,20 @@ impl Reducible for State {
                 State { saved, ..(*self).clone() }
             }
         };
-        Rc::new(state)
+        Rc::new(state.settle_quiet())
+    }
+}
+
+impl State {
+    /// The new row stops being quiet once the selection leaves it (or it is gone).
+    fn settle_quiet(mut self) -> State {
+        let left = self.quiet.as_ref().is_some_and(|id| {
+            let catalog = self.catalog.borrow();
+            self.visible.get(self.cursor.0).and_then(|&i| catalog.entries.get(i)).is_none_or(|e| &e.id != id)
+        });
+        if left {
+            self.quiet = None;
+        }
+        self
     }
 }
