@@ -278,7 +278,7 @@ pub fn RestoreDialog(props: &Props) -> Html {
                     <p class="progress" role="status">{ lang.t("正在比对本浏览器中的目录……", "Comparing with the catalogs here…") }</p>
                 } else {
                     if clashes > 1 {
-                        <label>{ lang.t("本浏览器中已有的目录全部：", "Every catalog already here: ") }
+                        <label class="restore-all">{ lang.t("本浏览器中已有的目录全部：", "Every catalog already here: ") }
                             <select onchange={all}>
                                 <option value="" selected=true disabled=true>{ lang.t("（逐份选择）", "(choose one by one)") }</option>
                                 { for [Choice::KeepBoth, Choice::Replace, Choice::Skip].iter().map(|o| html! { <option value={o.key()}>{ o.label(lang) }</option> }) }
