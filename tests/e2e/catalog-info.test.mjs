@@ -82,6 +82,18 @@ test("each change is one undo step, and is saved", async () => {
   assert.equal((await savedCatalog()).meta.compiled_on, "2026-12-04");
 });
 
+test("with the government known and no title, the usual title is offered", async () => {
+  await page.getByRole("button", { name: "目录信息", exact: true }).click();
+  await panel().waitFor();
+  await page.locator("#meta-title").fill("");
+  await page.locator("#meta-title").press("Tab");
+  await page.getByRole("button", { name: "填入：测试县城关镇政务公开事项标准目录" }).click();
+  assert.equal(await page.locator("#meta-title").inputValue(), "测试县城关镇政务公开事项标准目录");
+  assert.equal(await page.getByRole("button", { name: /^填入：/ }).count(), 0);
+  await page.keyboard.press("Escape");
+  await page.locator("h1", { hasText: "测试县城关镇政务公开事项标准目录" }).waitFor();
+});
+
 test("a reload keeps the catalog information; the top bar's 目录信息 shows it", async () => {
   await page.reload();
   await page.locator("h1", { hasText: "测试县城关镇政务公开事项标准目录" }).waitFor();

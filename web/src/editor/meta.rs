@@ -162,6 +162,19 @@ pub fn MetaPanel(props: &Props) -> Html {
             </label>
         }
     };
+    // No title yet (a file without a title row): the usual one, from the government, in one click.
+    let suggest = (meta.title.trim().is_empty() && !meta.government.trim().is_empty()).then(|| {
+        let title = crate::wizard::title_for(&meta.government);
+        let set = {
+            let title = title.clone();
+            props.dispatch.to_callback().reform(move |_| Action::Meta { field: MetaField::Title, text: title.clone() })
+        };
+        html! {
+            <p class="suggest">
+                <button type="button" class="small" onclick={set}>{ format!("{}{title}", lang.t("填入：", "Use: ")) }</button>
+            </p>
+        }
+    });
     let level = meta.level.trim().to_owned();
     let radio = |value: &'static str, id: &'static str, label: &'static str| {
         html! {
@@ -201,6 +214,7 @@ pub fn MetaPanel(props: &Props) -> Html {
                 <p class="muted">{ lang.t("每项改动即时保存，可用“撤销”退回；层级决定适用的标准指引事项。",
                     "Each change is saved at once and can be undone; the level decides which guideline items apply.") }</p>
                 { text_field(MetaField::Title, "text") }
+                { for suggest }
                 { text_field(MetaField::Government, "text") }
                 <fieldset class="field">
                     <legend>{ MetaField::Level.label(lang) }</legend>
