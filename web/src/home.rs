@@ -1,10 +1,10 @@
 //! The home screen: catalogs saved in this browser, with New, Open file (picker or drop), Duplicate, Delete
 //! (confirmed) and Export backup.
 
+use std::rc::Rc;
+
 use catalog_core::{Catalog, ReportDiagnostic};
 use yew::prelude::*;
-
-use std::rc::Rc;
 
 use crate::drop::use_drop_zone;
 use crate::i18n::Lang;
@@ -118,11 +118,12 @@ pub fn Home(props: &Props) -> Html {
     let on_file = {
         let import = import.clone();
         Callback::from(move |e: Event| {
-            if let Some(file) =
-                e.target_dyn_into::<web_sys::HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0))
-            {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
                 import.emit(file);
             }
+            // Picking the same file again (a backup after 取消) is a new choice, not "nothing changed".
+            input.set_value("");
         })
     };
     let drop = {
