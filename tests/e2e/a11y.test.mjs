@@ -1,12 +1,13 @@
 // An accessibility audit of every screen with axe-core (WCAG 2.1 A and AA, and axe's best practices), in Chinese
 // and in English, in headless Chromium against the built dist/: home (empty and with a catalog), the wizard, the
-// editor (with a cell open and its checklist), review with files checked and a catalog drilled into, and compare
+// editor (with a cell open and its checklist, 目录信息, a 未涉及 declaration), restoring a backup, review with files checked and a catalog drilled into, and compare
 // with two versions. Every violation is listed with the elements it names.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { openApp } from "../lib/browser.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -47,11 +48,27 @@ async function screens(lang) {
   await page.getByLabel(lang === "zh" ? "打开文件" : "Open file").setInputFiles(fixture("example-township.json"));
   await page.locator(".editor-head").waitFor();
   await check("editor");
+  const zh = lang === "zh";
+  await page.getByRole("button", { name: zh ? "目录信息" : "Catalog info" }).click();
+  await page.locator(".meta-panel").waitFor();
+  await check("editor, catalog information");
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: zh ? "声明本领域未涉及" : "Declare not applicable", exact: true }).click();
+  await page.locator("#na-reason").waitFor();
+  await check("editor, declaring a domain not applicable");
+  await page.keyboard.press("Escape");
   await page.locator("table.grid tbody tr.row").nth(1).locator("td.cell").nth(5).click(); // 公开渠道和载体
   await page.locator(".checklist").waitFor();
   await check("editor with the channel checklist open");
   await page.getByRole("button", { name: lang === "zh" ? "返回列表" : "Back to list" }).click();
   await check("home with a catalog");
+  const backup = join(await mkdtemp(join(tmpdir(), "zwgk-a11y-")), "备份.json");
+  await writeFile(backup, JSON.stringify({ format: "zwgk-backup", version: 1,
+    catalogs: [{ catalog: JSON.parse(await readFile(fixture("example-township.json"), "utf8")) }] }));
+  await page.getByLabel(lang === "zh" ? "打开文件" : "Open file").setInputFiles(backup);
+  await page.locator(".restore-list").waitFor();
+  await check("home, restoring a backup");
+  await page.keyboard.press("Escape");
   await page.getByRole("button", { name: lang === "zh" ? "审核多个目录" : "Review many catalogs" }).click();
   await page.locator("input[type=file]").first().setInputFiles(
     ["import/a-national-template.xlsx", "broken/broken-rows.csv", "example-township.json"].map(fixture));
@@ -72,13 +89,13 @@ async function screens(lang) {
 }
 
 test("every screen passes axe (WCAG 2.1 AA) in Chinese", async () => {
-  assert.equal((await screens("zh")).length, 8);
+  assert.equal((await screens("zh")).length, 11);
 });
 
 test("and in English", async () => {
   await page.goto(base);
   await page.getByRole("button", { name: "English" }).click();
-  assert.equal((await screens("en")).length, 8);
+  assert.equal((await screens("en")).length, 11);
 });
 
 test("no request left the page's origin", () => {

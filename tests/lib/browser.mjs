@@ -45,12 +45,13 @@ export function foreignRequests(context, base) {
   return foreign;
 }
 
-/** The built app (`dir`, i.e. dist/) served and opened in a fresh context at 1500×900 that accepts downloads: every
- *  request leaving the origin is collected in `foreign`, and an uncaught page error fails the test at once. */
-export async function openApp(dir) {
+/** The built app (`dir`, i.e. dist/) served and opened in a fresh context at 1500×900 (or `viewport`) that accepts
+ *  downloads: every request leaving the origin is collected in `foreign`, and an uncaught page error fails the test
+ *  at once. */
+export async function openApp(dir, { viewport = { width: 1500, height: 900 } } = {}) {
   const { server, base } = await serve(dir);
   const browser = await launch();
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1500, height: 900 } });
+  const context = await browser.newContext({ acceptDownloads: true, viewport });
   const foreign = foreignRequests(context, base);
   const page = await context.newPage();
   page.on("pageerror", (e) => { throw new Error(`page error: ${e.message}`); });

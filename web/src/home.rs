@@ -1,11 +1,14 @@
 //! The home screen: catalogs saved in this browser, with New, Open file (picker or drop), Duplicate, Delete
 //! (confirmed) and Export backup.
 
+use std::rc::Rc;
+
 use catalog_core::{Catalog, ReportDiagnostic};
 use yew::prelude::*;
 
 use crate::drop::use_drop_zone;
 use crate::i18n::Lang;
+use crate::restore::RestoreDialog;
 use crate::{io, store};
 
 #[derive(Properties, PartialEq)]
@@ -54,17 +57,37 @@ pub fn Home(props: &Props) -> Html {
     let message = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let confirm = use_state(|| None::<String>);
+    // A backup file opened, waiting for the choices: its name and catalogs.
+    let restoring = use_state(|| None::<(String, Rc<store::Backup>)>);
+    let status = use_state(|| None::<String>);
 
-    // Read the picked or dropped file and import it through the core (Excel/CSV code loads on first use).
+    // Read the picked or dropped file: a backup opens as its catalogs, to restore; any other file is imported
+    // through the core (Excel/CSV code loads on first use).
     let import = {
         let (message, busy, on_created) = (message.clone(), busy.clone(), props.on_created.clone());
+        let (restoring, status) = (restoring.clone(), status.clone());
         Callback::from(move |file: web_sys::File| {
             let (message, busy, on_created) = (message.clone(), busy.clone(), on_created.clone());
+            let restoring = restoring.clone();
             busy.set(true);
             message.set(None);
+            status.set(None);
             wasm_bindgen_futures::spawn_local(async move {
                 let parsed = match io::read_file(file).await {
-                    Ok((name, bytes)) => io::import_catalog(&bytes, &name).await,
+                    Ok((name, bytes)) => match store::read_backup(&bytes) {
+                        Some(backup) if backup.items.is_empty() => Err(match lang {
+                            Lang::Zh => format!("备份文件中没有可读取的目录。{}", backup.unreadable.join("；")),
+                            Lang::En => {
+                                format!("The backup holds no readable catalog. {}", backup.unreadable.join("; "))
+                            }
+                        }),
+                        Some(backup) => {
+                            busy.set(false);
+                            restoring.set(Some((name, Rc::new(backup))));
+                            return;
+                        }
+                        None => io::import_catalog(&bytes, &name).await,
+                    },
                     Err(e) => Err(e),
                 };
                 busy.set(false);
@@ -77,14 +100,30 @@ pub fn Home(props: &Props) -> Html {
             });
         })
     };
+    let restore_dialog = restoring.as_ref().map(|(name, backup)| {
+        let done = {
+            let (restoring, status, reload) = (restoring.clone(), status.clone(), reload.clone());
+            Callback::from(move |line: String| {
+                restoring.set(None);
+                status.set(Some(line));
+                reload.emit(());
+            })
+        };
+        let cancel = {
+            let restoring = restoring.clone();
+            Callback::from(move |()| restoring.set(None))
+        };
+        html! { <RestoreDialog name={name.clone()} backup={backup.clone()} on_done={done} on_cancel={cancel} /> }
+    });
     let on_file = {
         let import = import.clone();
         Callback::from(move |e: Event| {
-            if let Some(file) =
-                e.target_dyn_into::<web_sys::HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0))
-            {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
                 import.emit(file);
             }
+            // Picking the same file again (a backup after 取消) is a new choice, not "nothing changed".
+            input.set_value("");
         })
     };
     let drop = {
@@ -178,7 +217,7 @@ pub fn Home(props: &Props) -> Html {
             <h1 class="visually-hidden">{ lang.t("我的政务公开事项标准目录", "My disclosure catalogs") }</h1>
             <div class="home-actions">
                 <button class="primary" onclick={on_new}>{ lang.t("新建目录", "New catalog") }</button>
-                <label class="button">{ lang.t("打开文件（Excel / CSV / JSON）", "Open a file (Excel / CSV / JSON)") }
+                <label class="button" title={lang.t("也可打开“导出全部备份”保存的备份文件，恢复其中的目录", "A backup file made by “Back up everything” opens too, to restore its catalogs")}>{ lang.t("打开文件（Excel / CSV / JSON）", "Open a file (Excel / CSV / JSON)") }
                     <input type="file" accept=".xlsx,.xls,.csv,.json" onchange={on_file} class="visually-hidden" aria-label={lang.t("打开文件", "Open file")} />
                 </label>
                 <button onclick={backup} disabled={summaries.is_empty()}>{ lang.t("导出全部备份", "Back up everything") }</button>
@@ -189,6 +228,7 @@ pub fn Home(props: &Props) -> Html {
             if *busy { <p class="progress" role="status">{ lang.t("正在读取文件……", "Reading the file…") }</p> }
             if let Some(m) = &*message { <p class="alert" role="alert">{ m }</p> }
             if let Some(m) = migrated { <p class="status" role="status">{ m }</p> }
+            if let Some(m) = &*status { <p class="status" role="status">{ m }</p> }
             if list.is_none() {
                 <p class="progress" role="status">{ lang.t("正在读取……", "Loading…") }</p>
             } else if summaries.is_empty() {
@@ -212,6 +252,7 @@ pub fn Home(props: &Props) -> Html {
                 </table>
             }
             { for dialog }
+            { for restore_dialog }
         </section>
     }
 }

@@ -3,12 +3,14 @@
 
 mod app;
 mod compare;
+mod dialog;
 mod drop;
 mod editor;
 mod home;
 mod i18n;
 mod io;
 mod later;
+mod restore;
 mod review;
 mod store;
 mod wizard;

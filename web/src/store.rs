@@ -261,13 +261,93 @@ pub async fn migrate() -> (usize, usize) {
     (moved, kept.len())
 }
 
-/// Every saved catalog, as a JSON array of v1 catalogs (the backup file).
+/// The backup file's `format`.
+pub const BACKUP_FORMAT: &str = "zwgk-backup";
+
+/// One catalog of a backup file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BackupItem {
+    /// The id it had in the browser it was backed up from (`None` in backups made before 2026-12).
+    pub id: Option<String>,
+    /// When it was last edited there (ms since 1970), when the backup says.
+    pub updated: Option<f64>,
+    pub catalog: Catalog,
+}
+
+/// A backup file read: its catalogs, and the messages of those that could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backup {
+    pub items: Vec<BackupItem>,
+    pub unreadable: Vec<String>,
+}
+
+/// Every saved catalog with its id and last-edit time: the backup file,
+/// `{"format": "zwgk-backup", "version": 1, "catalogs": [{"id", "updated", "catalog": <v1 catalog>}]}`.
 pub async fn backup() -> String {
     let mut all = Vec::new();
     for s in list().await {
         if let Some(c) = load(&s.id).await.and_then(|c| serde_json::to_value(c).ok()) {
-            all.push(c);
+            all.push(serde_json::json!({ "id": s.id, "updated": s.updated, "catalog": c }));
         }
     }
-    serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".into())
+    let file = serde_json::json!({ "format": BACKUP_FORMAT, "version": 1, "catalogs": all });
+    serde_json::to_string_pretty(&file).unwrap_or_else(|_| "{}".into())
+}
+
+/// The file read as a backup, or `None` when it is not one: a backup file as [`backup`] writes it, or a JSON
+/// array of v1 catalogs (the backups of the app before 2026-12). Each catalog is read by the core's loader, as
+/// any catalog file is.
+pub fn read_backup(bytes: &[u8]) -> Option<Backup> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace())?;
+    if !matches!(first, b'[' | b'{') {
+        return None;
+    }
+    // A catalog file (an object of another format) is told apart by its header alone, without building a tree.
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<String>,
+    }
+    if *first == b'{' && serde_json::from_slice::<Head>(bytes).ok()?.format.as_deref() != Some(BACKUP_FORMAT) {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    let items: Vec<(Option<String>, Option<f64>, serde_json::Value)> = match value {
+        serde_json::Value::Array(list) => list.into_iter().map(|c| (None, None, c)).collect(),
+        serde_json::Value::Object(mut o) if o.get("format").and_then(|f| f.as_str()) == Some(BACKUP_FORMAT) => {
+            let list = match o.remove("catalogs") {
+                Some(serde_json::Value::Array(list)) => list,
+                _ => Vec::new(),
+            };
+            list.into_iter()
+                .map(|mut item| {
+                    let id = item.get("id").and_then(|v| v.as_str()).map(str::to_owned);
+                    let updated = item.get("updated").and_then(|v| v.as_f64());
+                    (id, updated, item.get_mut("catalog").map(serde_json::Value::take).unwrap_or_default())
+                })
+                .collect()
+        }
+        _ => return None,
+    };
+    let mut backup = Backup { items: Vec::new(), unreadable: Vec::new() };
+    for (id, updated, catalog) in items {
+        match load_catalog(&catalog.to_string()) {
+            Ok(catalog) => backup.items.push(BackupItem { id, updated, catalog }),
+            Err(e) => backup.unreadable.push(e.message()),
+        }
+    }
+    Some(backup)
+}
+
+/// Store a catalog restored from a backup under `id`, with the time it was last edited (now when unknown). The
+/// first save of a catalog keeps a version, so a replaced catalog's earlier content stays in its history.
+pub async fn restore(id: &str, catalog: &Catalog, updated: Option<f64>) -> Result<(), SaveError> {
+    let bytes = serde_json::to_vec(catalog).unwrap_or_else(|_| to_json(catalog).into_bytes());
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&js_sys::Uint8Array::from(&bytes[..])))
+        .map_err(error_name)?;
+    let mut summary = summary(id, catalog, error_count(catalog));
+    if let Some(t) = updated {
+        summary.updated = t;
+    }
+    save_js(id, blob, to_js(&summary), true, JsValue::NULL).await.map(|_| ()).map_err(error_name)
 }

@@ -35,6 +35,11 @@ fn text(e: InputEvent) -> String {
     e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
 }
 
+/// The catalog title a government's catalog usually has: 某县某镇人民政府 → 某县某镇政务公开事项标准目录.
+pub fn title_for(government: &str) -> String {
+    format!("{}政务公开事项标准目录", government.trim().trim_end_matches("人民政府"))
+}
+
 #[component]
 pub fn Wizard(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
@@ -73,7 +78,7 @@ pub fn Wizard(props: &Props) -> Html {
         let on_done = props.on_done.clone();
         Callback::from(move |_| {
             let mut catalog = Catalog::new(Meta {
-                title: format!("{}政务公开事项标准目录", government.trim_end_matches("人民政府")),
+                title: title_for(&government),
                 government: (*government).clone(),
                 level: level.to_owned(),
                 region: (!region.is_empty()).then(|| (*region).clone()),

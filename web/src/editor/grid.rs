@@ -102,7 +102,8 @@ pub fn Grid(props: &Props) -> Html {
         html! {
             <Row key={i} catalog={state.catalog.clone()} found={state.found.clone()} index={i} row={r}
                 texts={COLUMNS.iter().map(|f| f.get(e)).collect::<Vec<_>>()} active={(r == row).then_some(col)}
-                ticked={state.ticked.contains(&r)} {page} dispatch={dispatch.clone()} />
+                ticked={state.ticked.contains(&r)} quiet={state.quiet.as_deref() == Some(e.id.as_str())}
+                {page} dispatch={dispatch.clone()} />
         }
     });
 

@@ -7,6 +7,8 @@ mod grid;
 mod guide;
 mod history;
 mod issues;
+mod meta;
+mod na;
 mod nav;
 mod row;
 mod serial;
@@ -27,8 +29,19 @@ use grid::Grid;
 use guide::{GuidePanel, RemoveDialog};
 use history::History;
 use issues::Issues;
+use meta::{MetaField, MetaPanel};
+use na::NaDialog;
 use nav::DomainNav;
-use state::{Action, Saved, State};
+use state::{Action, Saved, State, same_domain};
+
+/// A panel over the editor that a button or a finding's fix opens.
+#[derive(Clone, PartialEq)]
+pub enum Panel {
+    /// 目录信息, focused on a field.
+    Meta(Option<MetaField>),
+    /// The 未涉及 declaration of a domain: declare it, or change its reason.
+    Declare(String),
+}
 
 use crate::i18n::Lang;
 use crate::later::{after_paint, when_idle};
@@ -121,6 +134,7 @@ pub fn Editor(props: &Props) -> Html {
     // A guideline item waiting for its removal reason: (domain, item path, whether the selected row is deleted).
     let removing = use_state(|| None::<(String, Vec<String>, bool)>);
     let printing = use_state(|| false);
+    let panel = use_state(|| None::<Panel>);
 
     // Autosave: each new generation of the catalog is written once the frame is painted and the browser is idle,
     // so typing never waits on storage; while edits keep coming, writes are at least `SAVE_SPACING` apart (a
@@ -454,6 +468,44 @@ pub fn Editor(props: &Props) -> Html {
         move |_| d.to_callback()
     }))
     .clone();
+    let open_panel = {
+        let (set, d) = (panel.setter(), state.dispatcher());
+        use_callback((), move |p: Panel, _| {
+            if let Panel::Declare(domain) = &p {
+                d.dispatch(Action::Domain(Some(domain.clone())));
+            }
+            set.set(Some(p));
+        })
+    };
+    let on_declare = {
+        let open = open_panel.clone();
+        use_callback((), move |domain: String, _| open.emit(Panel::Declare(domain)))
+    };
+    let close_panel = {
+        let set = panel.setter();
+        use_callback((), move |(), _| set.set(None))
+    };
+    let panel_view = match &*panel {
+        None => html! {},
+        Some(Panel::Meta(focus)) => html! {
+            <MetaPanel catalog={state.catalog.clone()} shape={state.shape} focus={*focus}
+                dispatch={state.dispatcher()} on_close={close_panel.clone()} />
+        },
+        Some(Panel::Declare(domain)) => {
+            let reason =
+                catalog.not_applicable.iter().find(|n| same_domain(&n.domain, domain)).map(|n| n.reason.clone());
+            let entries = catalog.entries.iter().filter(|e| same_domain(&e.domain, domain)).count();
+            let confirm = {
+                let (d, close, domain) = (state.dispatcher(), close_panel.clone(), domain.clone());
+                Callback::from(move |reason: String| {
+                    d.dispatch(Action::Declare { domain: domain.clone(), reason });
+                    close.emit(());
+                })
+            };
+            html! { <NaDialog domain={domain.clone()} {reason} {entries} on_confirm={confirm} on_cancel={close_panel.clone()} /> }
+        }
+    };
+    let open_meta = open_panel.reform(|_| Panel::Meta(None));
     html! {
         <section class="editor">
             <div class="editor-head">
@@ -462,6 +514,7 @@ pub fn Editor(props: &Props) -> Html {
                     <p class="muted">{ summary }{ " · " }<span class="saved" role="status">{ saved_note }</span></p>
                 </div>
                 <div class="toolbar" role="toolbar" aria-label={lang.t("编辑", "Edit")}>
+                    <button onclick={open_meta}>{ lang.t("目录信息", "Catalog info") }</button>
                     <button onclick={act(|| Action::Undo)} disabled={!state.can_undo()} title="Ctrl+Z">{ lang.t("撤销", "Undo") }</button>
                     <button onclick={act(|| Action::Redo)} disabled={!state.can_redo()} title="Ctrl+Y">{ lang.t("重做", "Redo") }</button>
                     <button onclick={act(|| Action::Add)}>{ lang.t("新增事项", "Add item") }</button>
@@ -497,12 +550,14 @@ pub fn Editor(props: &Props) -> Html {
                 domain={state.domain.clone()} dispatch={state.dispatcher()} on_remove={ask_reason} />
             <div class="editor-body">
                 <DomainNav catalog={state.catalog.clone()} found={state.found.clone()} shape={state.shape}
-                    domain={state.domain.clone()} dispatch={state.dispatcher()} />
+                    domain={state.domain.clone()} dispatch={state.dispatcher()} {on_declare} quiet={state.quiet.clone()} />
                 <Grid state={state.clone()} all={*printing} />
-                <Issues found={state.found.clone()} notes={props.notes.clone()} on_action={on_issue} />
+                <Issues found={state.found.clone()} notes={props.notes.clone()} on_action={on_issue} on_open={open_panel}
+                    quiet={state.quiet.clone()} />
             </div>
             if *history_open { <History state={state.clone()} on_close={close_history} /> }
             { for remove_dialog }
+            { panel_view }
         </section>
     }
 }

@@ -28,6 +28,8 @@ pub struct Props {
     /// The selected column, when the selection is in this row.
     pub active: Option<usize>,
     pub ticked: bool,
+    /// The row was just added and is being filled in: its empty required fields are not marked yet.
+    pub quiet: bool,
     /// Rows a PageUp / PageDown moves.
     pub page: usize,
     pub dispatch: UseReducerDispatcher<State>,
@@ -45,7 +47,8 @@ fn same_findings(a: &Found, b: &Found, i: usize) -> bool {
 
 impl PartialEq for Props {
     fn eq(&self, o: &Self) -> bool {
-        (self.index, self.row, self.active, self.ticked, self.page) == (o.index, o.row, o.active, o.ticked, o.page)
+        (self.index, self.row, self.active, self.ticked, self.page, self.quiet)
+            == (o.index, o.row, o.active, o.ticked, o.page, o.quiet)
             && self.texts == o.texts
             && self.dispatch == o.dispatch
             && Rc::ptr_eq(&self.catalog, &o.catalog)
@@ -72,7 +75,12 @@ fn moved(row: usize, col: usize, m: Move, page: usize) -> (usize, usize) {
 pub fn Row(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let (r, i) = (props.row, props.index);
-    let found: Vec<&ReportDiagnostic> = props.found.entry(i).filter(|d| d.severity != Severity::Info).collect();
+    let found: Vec<&ReportDiagnostic> = props
+        .found
+        .entry(i)
+        .map(|d| &d.report)
+        .filter(|d| d.severity != Severity::Info && !(props.quiet && d.code == "entry.required"))
+        .collect();
     let cells = COLUMNS.iter().zip(&props.texts).enumerate().map(|(c, (field, text))| {
         let hits: Vec<&&ReportDiagnostic> =
             found.iter().filter(|d| d.field.as_deref().is_some_and(|f| field.names().contains(&f))).collect();

@@ -6,16 +6,18 @@
 //! edit replaced, not copies of the catalog: a cell edit costs one entry, not ten thousand.
 
 use std::cell::RefCell;
+use std::ops::Deref;
 use std::rc::Rc;
 
 use catalog_core::diagnostic::FixValue;
-use catalog_core::model::{Catalog, Entry, RemovedItem};
+use catalog_core::model::{Catalog, Entry, Meta, NotApplicable, RemovedItem};
 use catalog_core::rules::{Revalidated, Revalidator};
-use catalog_core::{ReportDiagnostic, Severity};
+use catalog_core::{Diagnostic, Finding, ReportDiagnostic, Severity, domains};
 use yew::prelude::*;
 
 use super::fields::{COLUMNS, Field};
 use super::guide;
+use super::meta::MetaField;
 use super::serial::Serial;
 use crate::store;
 
@@ -28,7 +30,9 @@ const UNDO_WEIGHT: usize = 200_000;
 enum Step {
     /// Entries changed in place, at their indices.
     Entries(Vec<(usize, Entry)>),
-    /// Rows added, deleted or moved, or meta changed: the catalog before.
+    /// The catalog information (目录信息) and the 未涉及 declarations before: no entry copied.
+    Header(Box<(Meta, Vec<NotApplicable>)>),
+    /// Rows added, deleted or moved: the catalog before.
     Whole(Box<Catalog>),
 }
 
@@ -36,14 +40,16 @@ impl Step {
     fn weight(&self) -> usize {
         match self {
             Step::Entries(list) => list.len(),
+            Step::Header(_) => 1,
             Step::Whole(c) => c.entries.len() + 1,
         }
     }
 }
 
-/// Which entries an edit may change: named ones (revalidated alone) or anything.
+/// Which entries an edit may change: named ones (revalidated alone), none (the header only), or anything.
 enum Scope {
     Entries(Vec<usize>),
+    Header,
     Whole,
 }
 
@@ -59,7 +65,35 @@ pub enum Saved {
     Conflict,
 }
 
-pub type Found = Revalidated<ReportDiagnostic>;
+/// A finding as the editor shows it: the report's form, plus the domain a catalog-level finding names (the
+/// domain's coverage or its 未涉及 declaration), so that its fix can open that domain's declaration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub report: ReportDiagnostic,
+    pub domain: Option<String>,
+}
+
+impl Deref for Shown {
+    type Target = ReportDiagnostic;
+    fn deref(&self) -> &ReportDiagnostic {
+        &self.report
+    }
+}
+
+impl Shown {
+    fn of(d: &Diagnostic) -> Shown {
+        let domain = match &d.finding {
+            Finding::CoverageMissing { domain }
+            | Finding::NotApplicableNoReason { domain }
+            | Finding::NotApplicableCovered { domain }
+            | Finding::NotApplicableUnknown { domain } => Some(domain.clone()),
+            _ => None,
+        };
+        Shown { report: ReportDiagnostic::from(d), domain }
+    }
+}
+
+pub type Found = Revalidated<Shown>;
 
 #[derive(Clone)]
 pub struct State {
@@ -77,7 +111,7 @@ pub struct State {
     pub cursor: (usize, usize),
     /// The findings, per entry; recomputed for changed entries only.
     pub found: Rc<Found>,
-    validator: Rc<RefCell<Revalidator<ReportDiagnostic>>>,
+    validator: Rc<RefCell<Revalidator<Shown>>>,
     pub saved: Saved,
     /// Counts catalog changes: the editor saves each new one once.
     pub generation: u64,
@@ -89,6 +123,14 @@ pub struct State {
     pub ticked: Vec<usize>,
     /// The stored form, kept per entry between saves (told which entries each edit changed).
     pub serial: Rc<RefCell<Serial>>,
+    /// The id of a row just added with 新增事项, while the selection stays in it: its empty required fields are
+    /// not reported yet (three red cells before the clerk has typed anything); they are once the row is left.
+    pub quiet: Option<String>,
+}
+
+/// The finding reports an empty required field of the row being filled in (see [`State::quiet`]).
+pub fn quieted(quiet: Option<&str>, d: &ReportDiagnostic) -> bool {
+    quiet.is_some() && d.code == "entry.required" && d.entry.as_deref() == quiet
 }
 
 pub enum Action {
@@ -150,6 +192,20 @@ pub enum Action {
         index: usize,
         reason: String,
     },
+    /// Set one field of the catalog information (目录信息) from what was typed.
+    Meta {
+        field: MetaField,
+        text: String,
+    },
+    /// Declare `domain` not applicable (未涉及) with `reason`, or change the reason of its declaration.
+    Declare {
+        domain: String,
+        reason: String,
+    },
+    /// Withdraw the 未涉及 declaration of `domain`.
+    Undeclare {
+        domain: String,
+    },
     /// Replace the catalog with an earlier version (one undo step).
     Restore(Box<Catalog>),
     /// Save the catalog again (after a refused save, once space is freed).
@@ -170,6 +226,7 @@ impl PartialEq for State {
             && (self.undo.len(), self.redo.len()) == (o.undo.len(), o.redo.len())
             && (self.cursor, &self.domain, &self.ticked) == (o.cursor, &o.domain, &o.ticked)
             && (&self.saved, self.generation, self.shape) == (&o.saved, o.generation, o.shape)
+            && self.quiet == o.quiet
     }
 }
 
@@ -192,7 +249,7 @@ impl State {
             let catalog = catalog.borrow();
             let domain = catalog.entries.first().map(|e| e.domain.clone());
             let validator = Rc::new(RefCell::new(Revalidator::new()));
-            let found = Rc::new(validator.borrow_mut().run(&catalog, |d| ReportDiagnostic::from(d)));
+            let found = Rc::new(validator.borrow_mut().run(&catalog, Shown::of));
             (domain.clone(), visible_of(&catalog, domain.as_ref()), found, validator)
         };
         State {
@@ -210,6 +267,7 @@ impl State {
             ticked: Vec::new(),
             saved: if fresh { Saved::Pending } else { Saved::Yes },
             serial: Rc::default(),
+            quiet: None,
         }
     }
 
@@ -239,6 +297,12 @@ impl State {
                         before.into_iter().filter(|(i, e)| catalog.entries.get(*i) != Some(e)).collect();
                     (!changed.is_empty()).then_some(Step::Entries(changed))
                 }
+                Scope::Header => {
+                    let before = (catalog.meta.clone(), catalog.not_applicable.clone());
+                    change(&mut catalog, &self.visible);
+                    ((&catalog.meta, &catalog.not_applicable) != (&before.0, &before.1))
+                        .then(|| Step::Header(Box::new(before)))
+                }
                 Scope::Whole => {
                     let before = catalog.clone();
                     change(&mut catalog, &self.visible);
@@ -266,6 +330,13 @@ impl State {
                     .filter_map(|(i, e)| Some((i, std::mem::replace(catalog.entries.get_mut(i)?, e))))
                     .collect(),
             ),
+            Step::Header(before) => {
+                let (meta, declared) = *before;
+                Step::Header(Box::new((
+                    std::mem::replace(&mut catalog.meta, meta),
+                    std::mem::replace(&mut catalog.not_applicable, declared),
+                )))
+            }
             Step::Whole(before) => Step::Whole(Box::new(std::mem::replace(&mut *catalog, *before))),
         }
     }
@@ -275,7 +346,7 @@ impl State {
         let Touched { entries: touched, reshaped } = touched;
         {
             let catalog = self.catalog.borrow();
-            let make = |d: &catalog_core::Diagnostic| ReportDiagnostic::from(d);
+            let make = Shown::of;
             let mut validator = self.validator.borrow_mut();
             let mut serial = self.serial.borrow_mut();
             match touched {
@@ -343,20 +414,30 @@ fn touched(step: &Step, catalog: &Catalog) -> Touched {
                 catalog.entries.get(*i).is_none_or(|e| (&e.domain, &e.item) != (&other.domain, &other.item))
             }),
         },
-        Step::Whole(_) => Touched { entries: None, reshaped: true },
+        // The level picks the guideline items every entry is checked against: all are revalidated.
+        Step::Header(_) | Step::Whole(_) => Touched { entries: None, reshaped: true },
     }
 }
 
 /// The entries fixes touch, or the whole catalog when one fixes the catalog's meta.
 fn fix_scope<'a>(catalog: &Catalog, fixes: impl IntoIterator<Item = (Option<&'a str>, &'a str)>) -> Scope {
     let mut indices = Vec::new();
+    let mut meta = false;
     for (entry, field) in fixes {
+        if field.starts_with("meta.") {
+            meta = true;
+            continue;
+        }
         match entry.and_then(|label| entry_index(catalog, label)) {
-            Some(i) if !field.starts_with("meta.") => indices.push(i),
-            _ => return Scope::Whole,
+            Some(i) => indices.push(i),
+            None => return Scope::Whole,
         }
     }
-    Scope::Entries(indices)
+    match (meta, indices.is_empty()) {
+        (true, true) => Scope::Header,
+        (true, false) => Scope::Whole,
+        (false, _) => Scope::Entries(indices),
+    }
 }
 
 fn entry_index(catalog: &Catalog, label: &str) -> Option<usize> {
@@ -388,6 +469,11 @@ fn apply_fix(catalog: &mut Catalog, entry: Option<&str>, field: &str, value: &Fi
         "mode" => e.mode = text(value),
         _ => {}
     }
+}
+
+/// Whether two names are the same domain (a declaration may use an older name of one of the 26).
+pub fn same_domain(a: &str, b: &str) -> bool {
+    a.trim() == b.trim() || domains::canonical(a).is_some_and(|c| domains::canonical(b) == Some(c))
 }
 
 fn new_entry(domain: &str) -> Entry {
@@ -461,11 +547,14 @@ impl Reducible for State {
             }
             Action::Add => {
                 let domain = self.domain.clone().unwrap_or_else(|| "社会救助".to_owned());
+                let entry = new_entry(&domain);
+                let id = entry.id.clone();
                 let mut state = self.edit(Scope::Whole, |c, visible| {
                     let at = visible.last().map_or(c.entries.len(), |i| i + 1);
-                    c.entries.insert(at, new_entry(&domain));
+                    c.entries.insert(at, entry);
                 });
                 state.cursor = (state.visible.len().saturating_sub(1), 0);
+                state.quiet = Some(id);
                 state
             }
             Action::Delete => {
@@ -574,6 +663,17 @@ impl Reducible for State {
                 state.cursor = (row, col);
                 state
             }
+            Action::Meta { field, text } => self.edit(Scope::Header, |c, _| field.set(&mut c.meta, &text)),
+            Action::Declare { domain, reason } => self.edit(Scope::Header, |c, _| {
+                let reason = reason.trim().to_owned();
+                match c.not_applicable.iter_mut().find(|n| same_domain(&n.domain, &domain)) {
+                    Some(n) => n.reason = reason,
+                    None => c.not_applicable.push(NotApplicable { domain, reason }),
+                }
+            }),
+            Action::Undeclare { domain } => {
+                self.edit(Scope::Header, |c, _| c.not_applicable.retain(|n| !same_domain(&n.domain, &domain)))
+            }
             Action::Restore(catalog) => self.edit(Scope::Whole, |c, _| *c = *catalog),
             Action::Retry => State { generation: self.generation + 1, saved: Saved::Pending, ..(*self).clone() },
             Action::Saved { generation, result } => {
@@ -589,6 +689,20 @@ impl Reducible for State {
                 State { saved, ..(*self).clone() }
             }
         };
-        Rc::new(state)
+        Rc::new(state.settle_quiet())
+    }
+}
+
+impl State {
+    /// The new row stops being quiet once the selection leaves it (or it is gone).
+    fn settle_quiet(mut self) -> State {
+        let left = self.quiet.as_ref().is_some_and(|id| {
+            let catalog = self.catalog.borrow();
+            self.visible.get(self.cursor.0).and_then(|&i| catalog.entries.get(i)).is_none_or(|e| &e.id != id)
+        });
+        if left {
+            self.quiet = None;
+        }
+        self
     }
 }
