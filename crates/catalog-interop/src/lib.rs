@@ -4,6 +4,9 @@
 //! Export: XLSX in the national template layout, CSV (UTF-8 BOM), JSON, and a self-contained HTML page.
 //! Works on bytes only (no file system), so the same code runs in the CLI and in the browser.
 
+#[cfg(feature = "excel")]
+#[doc(hidden)]
+pub mod corpus;
 pub mod decode;
 pub mod export;
 pub mod grid;
