@@ -233,6 +233,23 @@ fn set_of(list: &[String]) -> Vec<String> {
     s
 }
 
+/// Levels by what they mean (seeds/vocab/levels.json): the importer keeps a known label as written (区级, 镇街级),
+/// the expected catalog writes the level it means (县级, 乡级).
+fn levels_of(list: &[String]) -> Vec<String> {
+    let mut s: Vec<String> = Vec::new();
+    for v in list.iter().map(|v| fold(v)).filter(|v| !v.is_empty()) {
+        let means = catalog_core::vocab::level_means(&v);
+        if means.is_empty() {
+            s.push(v);
+        } else {
+            s.extend(means.iter().cloned());
+        }
+    }
+    s.sort();
+    s.dedup();
+    s
+}
+
 fn expected_val(entry: &BTreeMap<String, Value>, field: &str) -> Val {
     let list = |v: &Value| -> Vec<String> {
         match v {
@@ -244,7 +261,8 @@ fn expected_val(entry: &BTreeMap<String, Value>, field: &str) -> Val {
         None | Some(Value::Null) => Val::Null,
         Some(v) => match field {
             "item" => Val::List(list(v).iter().map(|s| fold(s)).collect()),
-            "channels" | "levels" => Val::Set(set_of(&list(v))),
+            "channels" => Val::Set(set_of(&list(v))),
+            "levels" => Val::Set(levels_of(&list(v))),
             _ => Val::Text(fold(&cell_text(v))),
         },
     }
@@ -263,7 +281,7 @@ fn imported_val(entry: &Entry, field: &str) -> Val {
         "audience" => text(&entry.audience),
         "audience_group" => text(entry.audience_group.as_deref().unwrap_or("")),
         "mode" => text(&entry.mode),
-        "levels" => Val::Set(set_of(&entry.levels)),
+        "levels" => Val::Set(levels_of(&entry.levels)),
         _ => Val::Null,
     }
 }
@@ -333,15 +351,12 @@ fn sheet_of(e: &BTreeMap<String, Value>) -> Option<&str> {
 /// Whether an `import.*` finding says, on this row (or for the whole sheet, naming the field), that the value
 /// could not be told.
 fn flagged(diagnostics: &[Diagnostic], sheet: Option<&str>, row: u32, field: &str) -> bool {
-    let field_matches = |d: &Diagnostic| match d.field {
-        None => true,
-        Some(f) => f == field || (field == "audience_group" && f == "audience"),
-    };
+    let names_field = |f: &str| f == field || (field == "audience_group" && f == "audience");
     diagnostics.iter().filter(|d| d.code().starts_with("import.")).any(|d| {
         let same_sheet = sheet.is_none() || d.sheet.is_none() || d.sheet.as_deref() == sheet;
         match d.row {
-            Some(r) => r == row && same_sheet && field_matches(d),
-            None => same_sheet && d.field == Some(field),
+            Some(r) => r == row && same_sheet && d.field.is_none_or(names_field),
+            None => same_sheet && d.field.is_some_and(names_field),
         }
     })
 }
@@ -369,13 +384,21 @@ pub fn evaluate(name: &str, json: &str) -> FileResult {
     result.render = file.render.clone();
     result.expected_entries = file.expected.entries.len();
     let stem = name.strip_suffix(".json").unwrap_or(name);
+    // A file that does not import has every expected field wrong.
+    let failed = |result: &mut FileResult, why: String| {
+        for field in FIELDS {
+            result.fields.entry(field).or_default().1 += file.expected.entries.len();
+        }
+        result.missing = file.expected.entries.iter().map(row_of).collect();
+        result.failure = Some(why);
+    };
     let imported = match render(&file, stem).map(|(bytes, file_name)| import(&bytes, &file_name)) {
         Err(e) => {
-            result.failure = Some(format!("cannot render: {e}"));
+            failed(&mut result, format!("cannot render: {e}"));
             return result;
         }
         Ok(Err(e)) => {
-            result.failure = Some(format!("{}: {}", e.code(), e.message()));
+            failed(&mut result, format!("{}: {}", e.code(), e.message()));
             return result;
         }
         Ok(Ok(imported)) => imported,

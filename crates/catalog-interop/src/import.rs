@@ -2,7 +2,7 @@
 
 use catalog_core::diagnostic::{Diagnostic, Finding};
 use catalog_core::model::{Catalog, Meta};
-use catalog_core::{LoadError, load_catalog};
+use catalog_core::{LoadError, load_catalog, vocab};
 
 use crate::grid::Sheet;
 use crate::layout::{self, meta};
@@ -201,6 +201,9 @@ pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportE
     let mut catalog = Catalog::new(Meta::default());
     let mut diagnostics = Vec::new();
     let mut title: Option<String> = None;
+    let mut legend_government: Option<String> = None;
+    // Entries (as a range) of sheets without a 公开层级 column, with the sheet's name.
+    let mut without_levels: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let many = sheets.len() > 1;
     let mut has_meta_sheet = false;
     for (i, sheet) in sheets.iter().enumerate() {
@@ -224,25 +227,90 @@ pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportE
         if title.is_none() {
             title = part.title.clone();
         }
+        if legend_government.is_none() {
+            legend_government = part.government.clone();
+        }
+        if !part.has_levels && !part.entries.is_empty() {
+            let start = catalog.entries.len();
+            without_levels.push((start..start + part.entries.len(), sheet.name.clone()));
+        }
         catalog.entries.append(&mut part.entries);
         diagnostics.append(&mut part.diagnostics);
     }
     if catalog.entries.is_empty() && catalog.meta == Meta::default() {
         return Err(ImportError::NoTable);
     }
-    // A workbook this tool exported carries its meta sheet; otherwise the title row says what it can.
-    if let Some(title) = title.filter(|_| !has_meta_sheet) {
-        if catalog.meta.title.is_empty() {
+    // A workbook this tool exported carries its meta sheet; otherwise a legend row (发布机构：…) and the title row
+    // say what they can.
+    let mut from_title = false;
+    if !has_meta_sheet {
+        if let Some(title) = &title
+            && catalog.meta.title.is_empty()
+        {
             catalog.meta.title = title.clone();
         }
+        let (found, by_title) = match legend_government.as_deref().and_then(meta::government_named) {
+            Some(named) => (Some(named), false),
+            None => (title.as_deref().and_then(meta::government), true),
+        };
         if catalog.meta.government.is_empty()
-            && let Some((government, level)) = meta::government(&title)
+            && let Some((government, level)) = found
         {
             catalog.meta.government = government;
             if catalog.meta.level.is_empty() {
                 catalog.meta.level = level.to_owned();
             }
+            from_title = by_title;
         }
     }
+    for (range, sheet) in without_levels {
+        infer_levels(&mut catalog, range, &sheet, title.as_deref(), from_title, workbook, &mut diagnostics);
+    }
     Ok(Imported { catalog, diagnostics, encoding: None })
+}
+
+/// Entries of a table without a 公开层级 column: their levels are the level of the government compiling the
+/// catalog, said once with `import.levels-inferred` (or `import.levels-unknown` when nothing tells it). The
+/// subjects tell it first (a catalog whose rows all name one township government is that township's, whatever
+/// district its title names: then the title's government is not the catalog's and is left for the user), then
+/// the catalog's level, then a county department named in the title (`…标准目录(自然资源局)`).
+fn infer_levels(
+    catalog: &mut Catalog,
+    range: std::ops::Range<usize>,
+    sheet: &str,
+    title: Option<&str>,
+    meta_from_title: bool,
+    workbook: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let entries = catalog.entries.get(range.clone()).unwrap_or_default();
+    let by_subjects = meta::level_of_subjects(entries.iter().map(|e| e.subject.as_str()));
+    if let Some(level) = by_subjects
+        && meta_from_title
+        && !catalog.meta.level.is_empty()
+        && catalog.meta.level != level
+    {
+        catalog.meta.government.clear();
+        catalog.meta.level.clear();
+    }
+    let level = by_subjects
+        .or_else(|| vocab::government_level(&catalog.meta.level))
+        .or_else(|| title.and_then(meta::department_in_title).map(|_| "县级"));
+    let finding = match level {
+        Some(level) => {
+            for e in catalog.entries.get_mut(range).into_iter().flatten().filter(|e| e.levels.is_empty()) {
+                e.levels = vec![level.to_owned()];
+            }
+            Finding::ImportLevelsInferred { level: level.to_owned() }
+        }
+        None => Finding::ImportLevelsUnknown,
+    };
+    diagnostics.push(Diagnostic {
+        finding,
+        entry: None,
+        row: None,
+        sheet: workbook.then(|| sheet.to_owned()),
+        field: Some("levels"),
+        fix: None,
+    });
 }

@@ -52,7 +52,7 @@ impl ChannelCell {
 
 fn tick_glyph(c: char) -> Option<bool> {
     match c {
-        '■' | '◆' | '●' | '√' | '✓' | '✔' | '☑' | '▇' | '█' => Some(true),
+        '■' | '◆' | '●' | '√' | '✓' | '✔' | '☑' | '▇' | '█' | '▄' | '▲' => Some(true),
         '□' | '口' | '☐' | '○' | '〇' | '◇' | '◻' | '▢' => Some(false),
         _ => None,
     }

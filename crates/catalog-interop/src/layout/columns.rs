@@ -3,6 +3,8 @@
 use catalog_core::text::squash;
 use catalog_core::vocab;
 
+use super::fold::simplify;
+
 /// What one column of a catalog table holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Column {
@@ -52,8 +54,10 @@ const MAX_TEXT_HEADER_CHARS: usize = 40;
 
 /// Classify a column from its top header cell and (two-row headers) its sub-header cell.
 pub fn classify(top: &str, sub: &str) -> Column {
-    let top = squash(top);
-    let sub = squash(sub);
+    let top = squash(&simplify(top));
+    let sub = squash(&simplify(sub));
+    // A label broken off a compound one (`乡、村级` printed over two lines as `乡` + `、村级`).
+    let sub = sub.trim_start_matches(['、', '，', ',']).to_owned();
     let sub = if sub == top { String::new() } else { sub };
     let label = if sub.is_empty() { top.clone() } else { format!("{top}/{sub}") };
     let level_of = |s: &str| match () {
@@ -76,7 +80,7 @@ pub fn classify(top: &str, sub: &str) -> Column {
         return Column::Domain;
     }
     if has(&top, &["公开事项", "事项名称"])
-        || (top.ends_with("事项") && level_of(&top).is_some())
+        || ((top.ends_with("事项") || top.ends_with("目录")) && level_of(&top).is_some())
         || top.ends_with("级指标")
     {
         return match level_of(&sub).or_else(|| level_of(&top)) {
@@ -123,10 +127,18 @@ pub fn classify(top: &str, sub: &str) -> Column {
     if has(&top, &["公开层级", "层级"]) {
         return if sub.is_empty() { Column::LevelText } else { Column::LevelTick(sub) };
     }
-    if !vocab::level_means(&top).is_empty() && sub.is_empty() {
+    if is_level_word(&top) && sub.is_empty() {
         return Column::LevelTick(top);
     }
     Column::Extra(label)
+}
+
+/// A 公开层级 label: any label of the level vocabulary (县级, 镇街级, 街道, 村 …), also without its 级 (社区).
+pub fn is_level_word(label: &str) -> bool {
+    let label = label.trim_start_matches(['、', '，', ',']);
+    !label.is_empty()
+        && (!vocab::level_means(label).is_empty()
+            || (!label.ends_with('级') && !vocab::level_means(&format!("{label}级")).is_empty()))
 }
 
 /// The number of non-whitespace characters of `cell`, counted up to `limit + 1`.
@@ -157,6 +169,17 @@ fn may_name_text_column(cell: &str) -> bool {
 /// Whether a row is a header row: it names at least three standard columns, two of them free-text ones
 /// (公开内容, 公开依据, 公开时限, 公开主体, 公开渠道) — data rows of words such as 全社会/主动/县级 do not.
 pub fn is_header(cells: &[String]) -> bool {
+    // Header cells are short: only those are folded (traditional characters), and only when one needs it.
+    let short = |c: &String| squashed_len_upto(c, MAX_TEXT_HEADER_CHARS) <= MAX_TEXT_HEADER_CHARS;
+    if cells.iter().filter(|c| short(c)).any(|c| matches!(simplify(c), std::borrow::Cow::Owned(_))) {
+        let folded: Vec<String> =
+            cells.iter().map(|c| if short(c) { simplify(c).into_owned() } else { c.clone() }).collect();
+        return is_header_simplified(&folded);
+    }
+    is_header_simplified(cells)
+}
+
+fn is_header_simplified(cells: &[String]) -> bool {
     // Every data row is tested (a header repeated on each printed page is skipped): most fail this quick test of
     // the free-text column words, before any cell is classified.
     let text_headers = cells
@@ -192,34 +215,49 @@ pub fn is_header(cells: &[String]) -> bool {
     seen.len() >= 3 && text_columns >= 2
 }
 
-/// A sub-header label: 一级/二级/三级事项, or a tick column's word (全社会, 特定群体（请写明）, 主动, 依申请公开, 县级 …).
+/// A sub-header label: 一级/二级/三级事项 (目录), a tick column's word (全社会, 特定群体（请写明）, 主动, 依申请公开, any
+/// level label: 县级, 街道, 村, 社区, a broken-off 、村级 …), or a column name standing in that row (序号, 所属领域).
 fn is_sub_label(cell: &str) -> bool {
-    (cell.contains("级") && cell.contains("事项"))
+    let cell = cell.trim_start_matches(['、', '，', ',']);
+    (cell.contains("级") && (cell.contains("事项") || cell.contains("目录") || cell.contains("指标")))
         || vocab::audience(cell).is_some()
         || cell.starts_with("特定")
         || vocab::mode(cell).is_some()
-        || (!vocab::level_means(cell).is_empty() && cell.ends_with('级'))
+        || is_level_word(cell)
+        || matches!(cell, "序号" | "编号")
+        || (cell.ends_with("领域") && cell.chars().count() <= 6)
+        || cell.starts_with("其他")
 }
 
-/// Whether `cells` is the second row of a two-row header under `header`: every new cell is a sub-header label
-/// (a data row always holds some free text), naming 一级/二级事项 or at least two tick columns. Cells equal to the
-/// header above are a vertically merged header and do not count.
+/// Whether `cells` is the second (or third) row of a header under `header`, scored rather than matched cell by
+/// cell: the new cells that are sub-header labels must name 一级/二级事项 or at least two tick columns, and
+/// outnumber three to one the few short cells that are not (a stray note, an unknown group word); a data row
+/// always holds free text. Cells equal to the header above are a vertically merged header and do not count.
 pub fn is_sub_header(header: &[String], cells: &[String]) -> bool {
-    // Stops at the first cell that is not a label: every data row is tested, and its first free text ends it.
-    let mut fresh = 0;
+    // Stops at the first long cell: every data row is tested, and its first free text ends it.
+    let mut labels = 0;
+    let mut others = 0;
     let mut names_item = false;
     for (c, v) in cells.iter().enumerate() {
         if v.trim().is_empty() || header.get(c) == Some(v) {
             continue;
         }
-        let label = squash(v);
-        if !is_sub_label(&label) {
+        let label = squash(&simplify(v));
+        if is_sub_label(&label) {
+            labels += 1;
+            names_item |= label.contains("一级") && (label.contains("事项") || label.contains("目录"));
+        } else if label.chars().count() > 8 || label.chars().all(|c| c.is_ascii_digit()) || is_tick_like(&label) {
             return false;
+        } else {
+            others += 1;
         }
-        fresh += 1;
-        names_item |= label.contains("一级") && label.contains("事项");
     }
-    fresh > 0 && (names_item || fresh >= 2)
+    (names_item || labels >= 2) && labels >= 3 * others
+}
+
+/// A cell that is a tick or an empty box, never a header label.
+fn is_tick_like(cell: &str) -> bool {
+    cell.chars().count() == 1 && "√✓✔☑■□●○◆▲▄█▇口☐〇VvYy".contains(cell)
 }
 
 #[cfg(test)]

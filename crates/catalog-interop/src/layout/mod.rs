@@ -2,6 +2,7 @@
 //! catalogs write it (merged and 同上 cells, ticks, domain heading rows), keep everything else in `extra`.
 
 pub mod columns;
+pub mod fold;
 pub mod meta;
 
 use std::collections::{BTreeMap, HashMap};
@@ -15,6 +16,7 @@ use catalog_core::vocab;
 
 use crate::grid::Sheet;
 use columns::{Column, classify, is_header, is_sub_header};
+use fold::simplify;
 
 /// How far down a header row may be (title and legend rows above it).
 const HEADER_SEARCH_ROWS: usize = 40;
@@ -26,6 +28,10 @@ pub struct SheetImport {
     pub diagnostics: Vec<Diagnostic>,
     /// The title row above the header, when there is one.
     pub title: Option<String>,
+    /// The government a legend row above the table names (`发布机构：某区应急管理局`, `编制单位：…`).
+    pub government: Option<String>,
+    /// Whether the table has a 公开层级 column (else each row's levels are the catalog's level).
+    pub has_levels: bool,
 }
 
 fn is_ditto(v: &str) -> bool {
@@ -34,8 +40,17 @@ fn is_ditto(v: &str) -> bool {
 
 /// A tick in a 对象/方式/层级 sub-column: √ and its look-alikes, 是, or the column's own word.
 fn is_tick(v: &str, own: &str) -> bool {
-    matches!(v, "√" | "✓" | "✔" | "☑" | "■" | "●" | "◆" | "是" | "Y" | "y" | "1" | "V" | "v")
-        || squash(v) == squash(own)
+    is_tick_glyph(v) || matches!(v, "是" | "Y" | "y" | "1") || squash(&simplify(v)) == squash(own)
+}
+
+/// A tick glyph as catalogs print it (√ and its look-alikes, the filled boxes and shapes).
+fn is_tick_glyph(v: &str) -> bool {
+    matches!(v, "√" | "✓" | "✔" | "☑" | "■" | "▄" | "█" | "▇" | "●" | "◆" | "▲" | "★" | "V" | "v")
+}
+
+/// An empty box printed in a tick column: not ticked (口 is how OCR and some fonts render □).
+fn is_empty_box(v: &str) -> bool {
+    matches!(v, "□" | "口" | "☐" | "○" | "〇" | "◇" | "◻" | "▢" | "△")
 }
 
 /// A row's distinct non-empty values.
@@ -59,25 +74,69 @@ fn distinct_upto(cells: &[String], limit: usize) -> Vec<&str> {
 
 /// `（一）义务教育领域` / `一、社会救助` / `社会救助领域基层政务公开标准目录` → the domain it heads.
 fn heading_domain(text: &str) -> Option<&'static str> {
-    let t = squash(text);
+    let t = squash(&simplify(text));
     let t = t.trim_start_matches(|c: char| {
         matches!(c, '（' | '）' | '(' | ')' | '、' | '.' | '．')
             || c.is_ascii_digit()
             || "一二三四五六七八九十".contains(c)
     });
-    if t.chars().count() > 40 {
+    if is_legend(t) {
         return None;
     }
-    domains::canonical(t).or_else(|| meta::domain_in(t).map(|(_, d)| d))
+    if let Some(d) = domains::canonical(t) {
+        return Some(d);
+    }
+    // A short heading names its domain anyhow; a long one (a title of 40 characters and more) only as the
+    // domain of a 领域 or 目录.
+    if t.chars().count() <= 40 || t.contains("领域") || t.contains("目录") {
+        return meta::domain_in(t).map(|(_, d)| d);
+    }
+    None
+}
+
+/// A legend or note row (`注：`, `说明：`, `发布机构：…`): never a heading, whatever domain it mentions.
+fn is_legend(text: &str) -> bool {
+    const LEGENDS: [&str; 12] = [
+        "注",
+        "备注",
+        "说明",
+        "填表说明",
+        "发布机构",
+        "编制单位",
+        "发布单位",
+        "编制机关",
+        "发布日期",
+        "来源",
+        "附件",
+        "单位",
+    ];
+    let head = text.split([':', '：']).next().unwrap_or("");
+    (head.len() < text.len() && LEGENDS.contains(&head)) || text.starts_with("注：") || text.starts_with("注:")
+}
+
+/// `发布机构：某区应急管理局` → 某区应急管理局.
+fn legend_government(text: &str) -> Option<String> {
+    let t = squash(text);
+    let (head, value) = t.split_once(['：', ':'])?;
+    let named = matches!(head, "发布机构" | "编制单位" | "发布单位" | "编制机关" | "制定单位" | "公开主体单位");
+    let value = value.split([' ', '；', ';', '，', ',']).next().unwrap_or("").trim();
+    (named && value.chars().count() >= 2).then(|| value.to_owned())
 }
 
 /// Add a level label, splitting compound labels (乡、村级 → 乡级, 村级).
 fn push_level(levels: &mut Vec<String>, label: &str) {
-    let parts: Vec<String> = if vocab::level_is_compound(label) {
-        vocab::level_means(label).to_vec()
-    } else {
-        vec![label.trim().to_owned()]
-    };
+    let label = label.trim().trim_start_matches(['、', '，', ',']);
+    let label = squash(&simplify(label));
+    let with_ji = format!("{label}级");
+    let label =
+        if !label.ends_with('级') && vocab::level_means(&label).is_empty() && !vocab::level_means(&with_ji).is_empty()
+        {
+            with_ji
+        } else {
+            label
+        };
+    let parts: Vec<String> =
+        if vocab::level_is_compound(&label) { vocab::level_means(&label).to_vec() } else { vec![label] };
     for part in parts {
         if !levels.contains(&part) {
             levels.push(part);
@@ -96,13 +155,16 @@ struct Reader<'a> {
     out: SheetImport,
     id_prefix: String,
     cells: CellLists,
+    /// Which tick groups the table has (公开对象, 公开方式, 公开层级 tick columns).
+    tick_groups: [bool; 3],
 }
 
 /// Channel and level cells parsed once per distinct text: a sheet repeats them (the same ■□ checklist for each
 /// kind of item, the same few level words). Bounded like the validator's memo: a full map is emptied.
 #[derive(Default)]
 struct CellLists {
-    channels: HashMap<String, Vec<String>>,
+    /// A channel cell → its channels; `None` for a checklist printed without glyphs.
+    channels: HashMap<String, Option<Vec<String>>>,
     /// A 公开层级 text cell → its levels, compound labels split.
     level_texts: HashMap<String, Vec<String>>,
     /// A 公开层级 tick column's label → its levels.
@@ -126,8 +188,16 @@ fn cached<'m>(
 }
 
 impl CellLists {
-    fn channels(&mut self, cell: &str) -> &[String] {
-        cached(&mut self.channels, cell, |c| parse_channels(c).channels())
+    fn channels(&mut self, cell: &str) -> Option<&[String]> {
+        if !self.channels.contains_key(cell) {
+            if self.channels.len() >= CELL_LISTS_CAPACITY {
+                self.channels.clear();
+            }
+            let parsed = parse_channels(&simplify(cell));
+            let value = (!glyphless_checklist(cell, &parsed)).then(|| parsed.channels());
+            self.channels.insert(cell.to_owned(), value);
+        }
+        self.channels.get(cell).and_then(|v| v.as_deref())
     }
 
     fn level_text(&mut self, cell: &str) -> &[String] {
@@ -147,6 +217,18 @@ impl CellLists {
             levels
         })
     }
+}
+
+/// A 公开渠道 checklist printed without its ■/□ glyphs (`政府网站政府公报两微一端…`): every box's name is there and
+/// none says whether it is ticked. Ten or more of the 13 canonical names, or four run together with nothing
+/// between them, are a checklist, not a choice.
+fn glyphless_checklist(cell: &str, parsed: &catalog_core::parse::channels::ChannelCell) -> bool {
+    if parsed.checklist {
+        return false;
+    }
+    let canonical = parsed.ticked.iter().filter(|m| vocab::CANONICAL_CHANNELS.contains(&m.name.as_str())).count();
+    let run_together = !cell.contains(|c: char| c.is_whitespace() || "、，,；;。".contains(c));
+    canonical >= 10 || (canonical >= 4 && run_together)
 }
 
 /// Append the values not listed yet, in order.
@@ -183,6 +265,9 @@ impl Reader<'_> {
         let mut audience_ticks: Vec<&'static str> = Vec::new();
         let mut mode_ticks: Vec<&'static str> = Vec::new();
         let mut texts: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+        // Groups whose value is left empty with a finding already (a tick that cannot be told).
+        let mut unresolved: Vec<&'static str> = Vec::new();
+        let mut no_glyph: Option<String> = None;
 
         // Taken for the loop (the helpers below borrow the reader), put back after it.
         let columns = std::mem::take(&mut self.columns);
@@ -200,6 +285,29 @@ impl Reader<'_> {
             if v.is_empty() {
                 continue;
             }
+            // An empty box (□, 口 …) in a tick column is a box left blank.
+            if is_empty_box(&v)
+                && matches!(column, Column::AudienceTick(_) | Column::ModeTick(_) | Column::LevelTick(_))
+            {
+                continue;
+            }
+            // A tick in a column that names no choice (its sub-header was not read): which one cannot be told.
+            if is_tick_glyph(&v) && matches!(column, Column::AudienceText | Column::ModeText | Column::LevelText) {
+                unresolved.push(field_of(column));
+                let header = header_of(column);
+                self.diag(&entry, Finding::ImportTickUnresolved { header, value: v.clone() }, field_of(column));
+                self.extra(&mut entry, column, v);
+                continue;
+            }
+            // A 一级事项 merged across the 二级 column is one cell, not a 二级事项 repeating it.
+            if let Column::Item(n @ 1..) = column
+                && self.sheet.is_merged(r, c)
+                && items[*n - 1] == v
+            {
+                carried.retain(|(f, value, how)| !(*f == "item" && *value == v && *how == Carry::Merged));
+                continue;
+            }
+            let folded = simplify(&v).into_owned();
             match column {
                 Column::Number => {}
                 Column::Id => entry.id = v,
@@ -210,20 +318,20 @@ impl Reader<'_> {
                 Column::Basis => texts.entry("basis").or_default().push(v),
                 Column::TimeLimit => texts.entry("time_limit").or_default().push(v),
                 Column::Subject => texts.entry("subject").or_default().push(v),
-                Column::Channels => {
-                    let names = self.cells.channels(&v);
-                    append_new(&mut entry.channels, names);
-                }
-                Column::AudienceText => match vocab::audience(&v) {
+                Column::Channels => match self.cells.channels(&v) {
+                    Some(names) => append_new(&mut entry.channels, names),
+                    None => no_glyph = Some(v),
+                },
+                Column::AudienceText => match vocab::audience(&folded) {
                     Some(a) => entry.audience = a.to_owned(),
-                    None if v.contains("全社会") => entry.audience = "全社会".to_owned(),
+                    None if folded.contains("全社会") => entry.audience = "全社会".to_owned(),
                     None => {
                         entry.audience = "特定群体".to_owned();
                         entry.audience_group = Some(v);
                     }
                 },
                 Column::AudienceTick(a) => {
-                    if is_tick(&v, a) || vocab::audience(&v) == Some(a) {
+                    if is_tick(&v, a) || vocab::audience(&folded) == Some(a) {
                         audience_ticks.push(a);
                     } else if *a == "特定群体" {
                         audience_ticks.push(a);
@@ -233,15 +341,15 @@ impl Reader<'_> {
                     }
                 }
                 Column::AudienceGroup => entry.audience_group = Some(v),
-                Column::ModeText => match vocab::mode(&v) {
+                Column::ModeText => match vocab::mode(&folded) {
                     Some(m) => entry.mode = m.to_owned(),
-                    None if v.contains("不予公开") => entry.mode = "不予公开".to_owned(),
-                    None if v.contains("依申请") => entry.mode = "依申请".to_owned(),
-                    None if v.contains("主动") => entry.mode = "主动".to_owned(),
+                    None if folded.contains("不予公开") => entry.mode = "不予公开".to_owned(),
+                    None if folded.contains("依申请") => entry.mode = "依申请".to_owned(),
+                    None if folded.contains("主动") => entry.mode = "主动".to_owned(),
                     None => self.extra(&mut entry, column, v),
                 },
                 Column::ModeTick(m) => {
-                    if is_tick(&v, m) || vocab::mode(&v) == Some(m) {
+                    if is_tick(&v, m) || vocab::mode(&folded) == Some(m) {
                         mode_ticks.push(m);
                     } else {
                         self.mark(&mut entry, column, v);
@@ -249,7 +357,7 @@ impl Reader<'_> {
                 }
                 Column::WithheldReason => entry.withheld_reason = Some(v),
                 Column::LevelText => {
-                    append_new(&mut entry.levels, self.cells.level_text(&v));
+                    append_new(&mut entry.levels, self.cells.level_text(&folded));
                 }
                 Column::LevelTick(label) => {
                     if is_tick(&v, label) {
@@ -303,7 +411,76 @@ impl Reader<'_> {
         for (field, value, how) in carried {
             self.diag(&entry, Finding::ImportCarried { value, how }, field);
         }
+        if let Some(text) = no_glyph {
+            let shown: String = text.chars().take(40).collect();
+            self.diag(&entry, Finding::ImportChecklistNoGlyph { text: shown }, "channels");
+        }
+        // A table with tick columns whose row ticks none of a group: the page does not say, so neither do we.
+        let groups = [("公开对象", "audience"), ("公开方式", "mode"), ("公开层级", "levels")];
+        for ((group, field), has) in groups.into_iter().zip(self.tick_groups) {
+            let empty = match field {
+                "audience" => entry.audience.is_empty(),
+                "mode" => entry.mode.is_empty(),
+                _ => entry.levels.is_empty(),
+            };
+            if has && empty && !unresolved.contains(&field) {
+                self.diag(&entry, Finding::ImportNoTick { group }, field);
+            }
+        }
         self.above = raw_row;
+        self.out.entries.push(entry);
+    }
+
+    /// A row that only continues the entry above: its only cells of its own (neither blank nor merged from
+    /// above) are more 公开内容 and extra columns (a content cell the page split over grid rows, the other cells
+    /// spanning them). A 序号, an item or a 同上 makes a row an entry.
+    fn is_continuation(&self, r: usize) -> bool {
+        if self.out.entries.is_empty() {
+            return false;
+        }
+        let mut content = false;
+        for (c, column) in self.columns.iter().enumerate() {
+            let v = self.sheet.cell(r, c).trim();
+            if v.is_empty() || self.sheet.is_merged(r, c) {
+                continue;
+            }
+            match column {
+                Column::Content => content = true,
+                Column::Extra(_) => {}
+                _ => return false,
+            }
+        }
+        content
+    }
+
+    fn continue_entry(&mut self, r: usize) {
+        let row = self.sheet.row_numbers.get(r).copied().unwrap_or(0);
+        let Some(mut entry) = self.out.entries.pop() else { return };
+        for (c, column) in self.columns.iter().enumerate() {
+            let v = crate::export::unguard(self.sheet.cell(r, c).trim());
+            if v.is_empty() || self.sheet.is_merged(r, c) {
+                continue;
+            }
+            match column {
+                Column::Content => {
+                    if !entry.content.is_empty() {
+                        entry.content.push('\n');
+                    }
+                    entry.content.push_str(v);
+                }
+                Column::Extra(_) => {
+                    let slot = entry.extra.entry(header_of(column)).or_default();
+                    if slot.as_str() != v {
+                        if !slot.is_empty() {
+                            slot.push('\n');
+                        }
+                        slot.push_str(v);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.diag(&entry, Finding::ImportContinuation { row }, "content");
         self.out.entries.push(entry);
     }
 
@@ -353,18 +530,35 @@ fn field_of(column: &Column) -> &'static str {
     }
 }
 
-/// Map the header row (and its sub-header row) to columns.
-fn map_columns(sheet: &Sheet, header: usize, sub: Option<usize>) -> Vec<Column> {
+/// Map the header row (and the sub-header rows under it) to columns.
+fn map_columns(sheet: &Sheet, header: usize, subs: &[usize]) -> Vec<Column> {
+    // Per column, the lowest sub-header label that says more than the row above it (a vertical merge repeats).
+    let sub_of = |c: usize| -> &str {
+        let mut label = "";
+        let mut above = sheet.cell(header, c).trim();
+        for &s in subs {
+            let v = sheet.cell(s, c).trim();
+            if !v.is_empty() && v != above {
+                label = v;
+            }
+            above = if v.is_empty() { above } else { v };
+        }
+        label
+    };
     // A group header (公开事项, 公开对象 …) whose merge was lost leaves blanks to its right: they belong to it.
     let mut tops: Vec<&str> = Vec::with_capacity(sheet.width());
     for c in 0..sheet.width() {
         let top = sheet.cell(header, c);
-        let under = sub.map_or("", |s| sheet.cell(s, c));
-        let inherited = if top.trim().is_empty() && !under.trim().is_empty() { tops.last().copied() } else { None };
+        let inherited = if top.trim().is_empty() && !sub_of(c).is_empty() { tops.last().copied() } else { None };
         tops.push(inherited.unwrap_or(top));
     }
-    let mut columns: Vec<Column> =
-        tops.iter().enumerate().map(|(c, top)| classify(top, sub.map_or("", |s| sheet.cell(s, c)))).collect();
+    let mut columns: Vec<Column> = tops.iter().enumerate().map(|(c, top)| classify(top, sub_of(c))).collect();
+    // A blank header right of a single 公开事项 column is its 二级事项 (a one-row header whose merge was lost).
+    for c in 1..columns.len() {
+        if columns[c] == Column::Extra(String::new()) && columns[c - 1] == Column::ItemSingle {
+            columns[c] = Column::ItemSingle;
+        }
+    }
     // Two 公开事项 columns without level labels are 一级 and 二级 (and 三级).
     let singles = columns.iter().filter(|c| **c == Column::ItemSingle).count();
     if singles > 1 {
@@ -377,6 +571,34 @@ fn map_columns(sheet: &Sheet, header: usize, sub: Option<usize>) -> Vec<Column> 
         }
     }
     columns
+}
+
+/// The elements a table without their column leaves empty, said once per sheet.
+const COLUMN_FIELDS: [&str; 7] = ["content", "basis", "time_limit", "subject", "channels", "audience", "mode"];
+
+fn has_column(columns: &[Column], field: &str) -> bool {
+    columns.iter().any(|c| match c {
+        Column::Content => field == "content",
+        Column::Basis => field == "basis",
+        Column::TimeLimit => field == "time_limit",
+        Column::Subject => field == "subject",
+        Column::Channels => field == "channels",
+        Column::AudienceText | Column::AudienceTick(_) | Column::AudienceGroup => field == "audience",
+        Column::ModeText | Column::ModeTick(_) => field == "mode",
+        Column::LevelText | Column::LevelTick(_) => field == "levels",
+        _ => false,
+    })
+}
+
+fn sheet_note(out: &mut SheetImport, sheet: &Sheet, finding: Finding, field: &'static str) {
+    out.diagnostics.push(Diagnostic {
+        finding,
+        entry: None,
+        row: None,
+        sheet: Some(sheet.name.clone()),
+        field: Some(field),
+        fix: None,
+    });
 }
 
 /// Read one sheet. `id_prefix` keeps generated ids unique across sheets.
@@ -395,31 +617,71 @@ pub fn read_sheet(sheet: &Sheet, id_prefix: &str, title_domain: Option<&'static 
         }
         return out;
     };
-    let title = (0..header).find_map(|r| distinct(&sheet.rows[r]).first().map(|t| (*t).to_owned()));
-    let sub = (header + 1 < sheet.rows.len() && is_sub_header(&sheet.rows[header], &sheet.rows[header + 1]))
-        .then_some(header + 1);
-    let columns = map_columns(sheet, header, sub);
+    // Rows above the header: the title first, then headings (`（一）某镇义务教育领域…`) and legends (`发布机构：…`).
+    let mut title: Option<String> = None;
+    let mut government: Option<String> = None;
+    let mut heading: Option<&'static str> = None;
+    for r in 0..header {
+        let values = distinct(&sheet.rows[r]);
+        for v in &values {
+            if let Some(g) = legend_government(v) {
+                government.get_or_insert(g);
+            }
+        }
+        let Some(first) = values.first() else { continue };
+        if title.is_none() && legend_government(first).is_none() && !is_legend(&squash(first)) {
+            title = Some((*first).to_owned());
+        } else if values.len() == 1
+            && let Some(d) = heading_domain(first)
+        {
+            heading = Some(d);
+        }
+    }
+    // Sub-header rows: up to two under the header.
+    let mut subs: Vec<usize> = Vec::new();
+    while subs.len() < 2 {
+        let next = subs.last().map_or(header, |s| *s) + 1;
+        if next < sheet.rows.len() && is_sub_header(&sheet.rows[subs.last().map_or(header, |s| *s)], &sheet.rows[next])
+        {
+            subs.push(next);
+        } else {
+            break;
+        }
+    }
+    let columns = map_columns(sheet, header, &subs);
     let sheet_domain = domains::canonical(&sheet.name).or_else(|| heading_domain(&sheet.name));
     let fallback_domain = sheet_domain.or(title.as_deref().and_then(heading_domain)).or(title_domain);
+    let tick_groups = [
+        columns.iter().any(|c| matches!(c, Column::AudienceTick(_))),
+        columns.iter().any(|c| matches!(c, Column::ModeTick(_))),
+        columns.iter().any(|c| matches!(c, Column::LevelTick(_))),
+    ];
+    let has_levels = has_column(&columns, "levels");
     let mut reader = Reader {
         sheet,
-        columns,
         fallback_domain,
-        heading_domain: None,
+        heading_domain: heading,
         above: Vec::new(),
-        out: SheetImport { title, ..SheetImport::default() },
+        out: SheetImport { title, government, has_levels, ..SheetImport::default() },
         id_prefix: id_prefix.to_owned(),
         cells: CellLists::default(),
+        tick_groups,
+        columns,
     };
+    for field in COLUMN_FIELDS {
+        if !has_column(&reader.columns, field) {
+            sheet_note(&mut reader.out, sheet, Finding::ImportNoColumn { field }, field);
+        }
+    }
     let mut extra_reported: Vec<String> = Vec::new();
-    let first_data = sub.map_or(header + 1, |s| s + 1);
+    let first_data = subs.last().map_or(header + 1, |s| s + 1);
     for r in first_data..sheet.rows.len() {
         let cells = &sheet.rows[r];
         let values = distinct_upto(cells, 2);
         if values.is_empty() {
             continue;
         }
-        if values.len() == 1 {
+        if values.len() == 1 && !reader.is_continuation(r) {
             match heading_domain(values[0]) {
                 Some(d) => reader.heading_domain = Some(d),
                 None => skip(&mut reader.out, sheet, r, values[0]),
@@ -428,6 +690,10 @@ pub fn read_sheet(sheet: &Sheet, id_prefix: &str, title_domain: Option<&'static 
         }
         if is_header(cells) || is_sub_header(&sheet.rows[header], cells) {
             skip(&mut reader.out, sheet, r, &distinct(cells).join(" "));
+            continue;
+        }
+        if reader.is_continuation(r) {
+            reader.continue_entry(r);
             continue;
         }
         reader.read_row(r);
@@ -449,7 +715,78 @@ pub fn read_sheet(sheet: &Sheet, id_prefix: &str, title_domain: Option<&'static 
             }
         }
     }
+    infer_domains(&mut reader.out);
     reader.out
+}
+
+/// Guideline item names (一级 and 二级, squashed) → the domains whose guideline lists them; domain names and
+/// aliases → their domain.
+fn guideline_index() -> &'static HashMap<String, Vec<&'static str>> {
+    static INDEX: std::sync::OnceLock<HashMap<String, Vec<&'static str>>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<String, Vec<&'static str>> = HashMap::new();
+        let mut add = |name: &str, domain: &'static str| {
+            let list = index.entry(squash(name)).or_default();
+            if !list.contains(&domain) {
+                list.push(domain);
+            }
+        };
+        for guide in catalog_core::seeds::guides() {
+            let Some(domain) = domains::canonical(&guide.name) else { continue };
+            for item in &guide.items {
+                for name in item.item.iter().take(2) {
+                    add(name, domain);
+                }
+            }
+        }
+        index
+    })
+}
+
+/// The domain an entry's items name: 一级事项 written as a domain (`财政预决算`), or a guideline item of exactly
+/// one domain (二级 first, it is the more specific).
+fn domain_of_items(entry: &Entry) -> Option<(&'static str, String)> {
+    let index = guideline_index();
+    if let Some(first) = entry.item.first()
+        && let Some(d) = domains::canonical(&simplify(first))
+    {
+        return Some((d, first.clone()));
+    }
+    entry.item.iter().take(2).rev().find_map(|name| match index.get(&squash(&simplify(name))).map(Vec::as_slice) {
+        Some([d]) => Some((*d, name.clone())),
+        _ => None,
+    })
+}
+
+/// Entries no column, heading, sheet name or title gave a domain: the guideline items they list tell it. When
+/// every entry that tells agrees, the table is that domain's (its rows with local items too); each entry gets an
+/// `import.domain-inferred` note.
+fn infer_domains(out: &mut SheetImport) {
+    let found: Vec<Option<(&'static str, String)>> =
+        out.entries.iter().map(|e| if e.domain.is_empty() { domain_of_items(e) } else { None }).collect();
+    let mut told: Vec<&'static str> = found.iter().flatten().map(|(d, _)| *d).collect();
+    told.dedup();
+    told.sort_unstable();
+    told.dedup();
+    let only = match told.as_slice() {
+        [d] => found.iter().flatten().next().map(|(_, item)| (*d, item.clone())),
+        _ => None,
+    };
+    for (entry, found) in out.entries.iter_mut().zip(found) {
+        if !entry.domain.is_empty() {
+            continue;
+        }
+        let Some((domain, item)) = found.or_else(|| only.clone()) else { continue };
+        entry.domain = domain.to_owned();
+        out.diagnostics.push(Diagnostic {
+            finding: Finding::ImportDomainInferred { domain: domain.to_owned(), item },
+            entry: Some(entry.id.clone()),
+            row: entry.row(),
+            sheet: entry.source.as_ref().and_then(|s| s.sheet.clone()),
+            field: Some("domain"),
+            fix: None,
+        });
+    }
 }
 
 fn skip(out: &mut SheetImport, sheet: &Sheet, r: usize, text: &str) {
