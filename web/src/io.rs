@@ -58,7 +58,7 @@ pub async fn warm_up() {
     let mut catalog =
         catalog_core::Catalog::new(catalog_core::Meta { level: "乡级".to_owned(), ..catalog_core::Meta::default() });
     for guide in catalog_core::seeds::guides() {
-        catalog.entries.extend(catalog_core::template::entries_for(guide, "乡级"));
+        catalog.entries.extend(catalog_core::template::entries_for(guide, "乡级", None));
     }
     let Ok(json) = warm_up_js(&catalog_core::to_json(&catalog)).await else { return };
     if json.is_null() || busy_js() {

@@ -82,7 +82,7 @@ pub fn Wizard(props: &Props) -> Html {
             });
             for d in chosen.iter() {
                 if let Some(g) = seeds::guide(d) {
-                    for (i, e) in template::entries_for(g, level).into_iter().enumerate() {
+                    for (i, e) in template::entries_for(g, level, Some(government.as_str())).into_iter().enumerate() {
                         if !dropped.contains(&(*d, i)) {
                             catalog.entries.push(e);
                             continue;
@@ -215,7 +215,7 @@ pub fn Wizard(props: &Props) -> Html {
                     <p class="hint">{ lang.t("已按本单位层级勾选标准指引中的全部事项；取消勾选的事项列入“删减事项说明”，请写明删减理由。",
                         "Every guideline item for your level is ticked; an unticked item goes to the removed-items statement (删减事项说明): give the reason.") }</p>
                     { for chosen.iter().map(|d| {
-                        let items = seeds::guide(d).map(|g| template::entries_for(g, level)).unwrap_or_default();
+                        let items = seeds::guide(d).map(|g| template::entries_for(g, level, None)).unwrap_or_default();
                         let heading = match lang {
                             Lang::Zh => format!("{d}（{}项）", items.len()),
                             Lang::En => format!("{d} ({} items)", items.len()),

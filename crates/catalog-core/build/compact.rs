@@ -21,7 +21,7 @@ impl Writer {
         self.tokens.join(&SEP.to_string())
     }
 
-    fn token(&mut self, s: &str) -> Encode {
+    pub fn token(&mut self, s: &str) -> Encode {
         if s.contains(SEP) {
             return Err("text contains U+001F".into());
         }
@@ -44,6 +44,18 @@ impl Writer {
                 self.token(s)
             }
             _ => Err(format!("`{field}` must be a string or null")),
+        }
+    }
+
+    /// An optional whole number, written as an optional string token.
+    pub fn opt_number(&mut self, v: &Value, field: &str) -> Encode {
+        match v.get(field) {
+            None | Some(Value::Null) => self.token("0"),
+            Some(n) if n.as_u64().is_some() => {
+                self.token("1")?;
+                self.token(&n.to_string())
+            }
+            _ => Err(format!("`{field}` must be a whole number or null")),
         }
     }
 
@@ -102,6 +114,16 @@ pub fn domain(v: &Value) -> Result<String, String> {
         w.opt(g, f)?;
     }
     w.str(v, "completeness")?;
+    match v.get("stated") {
+        None | Some(Value::Null) => w.token("0")?,
+        Some(st) => {
+            w.token("1")?;
+            w.opt_number(st, "first_level")?;
+            w.opt_number(st, "items")?;
+            w.str(st, "quote")?;
+            w.str(st, "source")?;
+        }
+    }
     w.str(v, "notes")?;
     w.list(v, "sources", true, |w, s| {
         w.str(s, "id")?;
@@ -110,20 +132,26 @@ pub fn domain(v: &Value) -> Result<String, String> {
     })?;
     w.list(v, "items", true, |w, it| {
         w.strings(it, "item", true)?;
-        w.str(it, "content")?;
+        w.bool(it, "partial", Some(false))?;
+        w.opt(it, "content")?;
         w.list(it, "elements", false, |w, e| {
             w.str(e, "name")?;
             w.bool(e, "required", None)
         })?;
         for f in ["basis", "time_limit", "subject"] {
-            w.str(it, f)?;
+            w.opt(it, f)?;
         }
-        let c = it.get("channels").ok_or("`channels` missing")?;
-        w.strings(c, "required", true)?;
-        w.strings(c, "optional", false)?;
-        w.str(it, "audience")?;
+        match it.get("channels") {
+            None | Some(Value::Null) => w.token("0")?,
+            Some(c) => {
+                w.token("1")?;
+                w.strings(c, "required", true)?;
+                w.strings(c, "optional", false)?;
+            }
+        }
+        w.opt(it, "audience")?;
         w.opt(it, "audience_group")?;
-        w.str(it, "mode")?;
+        w.opt(it, "mode")?;
         w.strings(it, "levels", true)?;
         w.str(it, "source")
     })?;

@@ -28,6 +28,14 @@ impl<'a> Tokens<'a> {
         }
     }
 
+    /// An optional whole number (written as an optional string).
+    pub fn number(&mut self) -> Option<Option<u32>> {
+        match self.opt()? {
+            None => Some(None),
+            Some(n) => n.parse().ok().map(Some),
+        }
+    }
+
     pub fn opt(&mut self) -> Option<Option<String>> {
         match self.count()? {
             0 => Some(None),

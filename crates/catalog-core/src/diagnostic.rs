@@ -38,6 +38,8 @@ pub enum Finding {
     },
     ItemShape {
         levels: usize,
+        /// The first empty level (1-based), when one is empty.
+        empty: Option<usize>,
     },
     IdMissing,
     IdDuplicate {
@@ -83,7 +85,10 @@ pub enum Finding {
         raw: String,
         normalized: String,
     },
-    BasisGenericOnly,
+    /// The 依据 cites nothing but a generic phrase; `text` is what the cell says.
+    BasisGenericOnly {
+        text: String,
+    },
     BasisPlaceholder {
         text: String,
     },
@@ -159,6 +164,15 @@ pub enum Finding {
         domain: String,
         path: String,
         level: Option<&'static str>,
+    },
+    /// A garbled 文号 in 公开内容 (政策法规文件 rows list their documents there).
+    ContentGarbledNumber {
+        raw: String,
+    },
+    /// Another government's name (a township's, a province's, a masked placeholder) left in a field, as copied
+    /// from someone else's catalog or an older template.
+    OtherGovernment {
+        name: String,
     },
     /// Import: a value taken from the cell above (同上/同左, a merged cell, a blank 一级事项 under its group).
     ImportCarried {
@@ -264,7 +278,7 @@ impl Finding {
             BasisUnbalanced { .. } => ("basis.unbalanced", Error),
             BasisGarbledNumber { .. } => ("basis.garbled-number", Error),
             BasisNonStandardNumber { .. } => ("basis.doc-number-format", Warning),
-            BasisGenericOnly => ("basis.generic-only", Warning),
+            BasisGenericOnly { .. } => ("basis.generic-only", Warning),
             BasisPlaceholder { .. } => ("basis.placeholder", Warning),
             AudienceUnknown { suggestion: Some(_), .. } => ("audience.variant", Warning),
             AudienceUnknown { suggestion: None, .. } => ("audience.unknown", Error),
@@ -288,6 +302,8 @@ impl Finding {
             RemovedNoReason { .. } => ("guideline.removed-reason", Warning),
             RemovedPresent { .. } => ("guideline.removed-present", Warning),
             RemovedUnknownDomain { .. } | RemovedNotGuideline { .. } => ("guideline.removed-unknown", Warning),
+            ContentGarbledNumber { .. } => ("content.garbled-number", Error),
+            OtherGovernment { .. } => ("entry.other-government", Warning),
             ImportCarried { .. } => ("import.carried", Info),
             ImportSkippedRow { .. } => ("import.skipped-row", Info),
             ImportExtraColumn { .. } => ("import.extra-column", Info),

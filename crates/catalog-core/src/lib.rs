@@ -10,6 +10,7 @@ pub mod domains;
 pub mod load;
 pub mod messages;
 pub mod model;
+pub mod names;
 pub mod parse;
 pub mod privacy;
 pub mod report;

@@ -42,7 +42,8 @@ pub fn zh(f: &Finding) -> String {
         MetaLevel { value, .. } => format!("目录层级“{value}”无法识别：只能是县级或乡级"),
         MetaMissing { field } => format!("缺少{}", field_label(field)),
         Required { field } => format!("缺少必填要素“{}”", field_label(field)),
-        ItemShape { levels } => format!("公开事项应有1至3级且每级不为空，现为{levels}级或含空级"),
+        ItemShape { levels, empty: Some(n) } => format!("公开事项第{n}级为空（共{levels}级）：请填写或删去该级"),
+        ItemShape { levels, empty: None } => format!("公开事项最多3级，现为{levels}级"),
         IdMissing => "事项缺少编号：导出和比对版本时无法稳定对应".into(),
         IdDuplicate { id } => format!("编号“{id}”重复"),
         DomainUnknown { domain } => format!("“{domain}”不是26个试点领域之一，请核对领域名称"),
@@ -61,7 +62,7 @@ pub fn zh(f: &Finding) -> String {
         BasisUnbalanced { text } => format!("公开依据中书名号不配对：“{text}”"),
         BasisGarbledNumber { raw } => format!("公开依据中的文号“{raw}”残缺，请核对原文"),
         BasisNonStandardNumber { raw, normalized } => format!("文号“{raw}”应规范为“{normalized}”"),
-        BasisGenericOnly => "公开依据只有“相关政策文件”等笼统表述，请写明具体法规文件名称".into(),
+        BasisGenericOnly { text } => format!("公开依据只有“{text}”这样的笼统表述，请写明具体法规文件名称"),
         BasisPlaceholder { text } => format!("公开依据含模板占位“{text}”，请替换为本地实际文件"),
         AudienceUnknown { value, suggestion: Some(s) } => format!("公开对象“{value}”应写作“{s}”"),
         AudienceUnknown { value, suggestion: None } => format!("公开对象“{value}”无法识别：只能是全社会或特定群体"),
@@ -103,6 +104,11 @@ pub fn zh(f: &Finding) -> String {
         RemovedNotGuideline { domain, path, level: None } => {
             format!("删减事项说明中的“{path}”不是{domain}领域标准指引中的事项，请核对领域和事项名称")
         }
+        ContentGarbledNumber { raw } => format!("公开内容中的文号“{raw}”残缺，请核对原文"),
+        OtherGovernment { name } if name.contains(['*', '＊']) => {
+            format!("“{name}”是被遮盖的名称，请填写本单位或主管部门的实际名称")
+        }
+        OtherGovernment { name } => format!("“{name}”不是本目录的政府或其上级，可能是从其他地方的目录照搬而来，请核对"),
         ImportCarried { value, how } => match how {
             Carry::Ditto => format!("“同上”已按上一行的值“{value}”读取"),
             Carry::Merged => format!("合并单元格已按“{value}”读取"),
@@ -142,7 +148,8 @@ pub fn en(f: &Finding) -> String {
         MetaLevel { value, .. } => format!("catalog level \"{value}\" unknown: use 县级 or 乡级"),
         MetaMissing { field } => format!("{field} is missing"),
         Required { field } => format!("required element {field} is missing"),
-        ItemShape { levels } => format!("item must have 1 to 3 non-empty levels, has {levels} or an empty one"),
+        ItemShape { levels, empty: Some(n) } => format!("item level {n} of {levels} is empty; fill it in or remove it"),
+        ItemShape { levels, empty: None } => format!("item has {levels} levels; at most 3"),
         IdMissing => "entry has no id; exports and version comparison cannot track it".into(),
         IdDuplicate { id } => format!("id \"{id}\" is used twice"),
         DomainUnknown { domain } => format!("\"{domain}\" is not one of the 26 pilot domains"),
@@ -159,7 +166,9 @@ pub fn en(f: &Finding) -> String {
         BasisUnbalanced { text } => format!("unbalanced title brackets 《》 in basis: \"{text}\""),
         BasisGarbledNumber { raw } => format!("garbled document number \"{raw}\" in basis"),
         BasisNonStandardNumber { raw, normalized } => format!("document number \"{raw}\" should read \"{normalized}\""),
-        BasisGenericOnly => "basis is only a generic phrase; cite the actual laws or documents".into(),
+        BasisGenericOnly { text } => {
+            format!("basis is only a generic phrase (\"{text}\"); cite the actual laws or documents")
+        }
         BasisPlaceholder { text } => format!("basis contains a template placeholder \"{text}\""),
         AudienceUnknown { value, suggestion: Some(s) } => format!("audience \"{value}\" should be written \"{s}\""),
         AudienceUnknown { value, .. } => format!("audience \"{value}\" unknown: use 全社会 or 特定群体"),
@@ -200,6 +209,13 @@ pub fn en(f: &Finding) -> String {
         }
         RemovedNotGuideline { domain, path, level: None } => {
             format!("removed item \"{path}\" is not a {domain} guideline item; check its name")
+        }
+        ContentGarbledNumber { raw } => format!("garbled document number \"{raw}\" in content"),
+        OtherGovernment { name } if name.contains(['*', '＊']) => {
+            format!("\"{name}\" is a masked name; write the actual body")
+        }
+        OtherGovernment { name } => {
+            format!("\"{name}\" is not this catalog's government or a parent of it; copied from another catalog?")
         }
         ImportCarried { value, how } => match how {
             Carry::Ditto => format!("\"同上\" read as the value above, \"{value}\""),

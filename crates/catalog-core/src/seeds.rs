@@ -14,8 +14,8 @@ include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Domain guideline seed (seeds/domains/*.json)")]
 pub struct DomainGuide {
-    /// Order in the list of 26 pilot domains (1..=26).
-    #[schemars(range(min = 1, max = 26))]
+    /// Order in the list of 26 pilot domains (1..=26); later national domains (交通运输, 水利 …) follow from 27.
+    #[schemars(range(min = 1, max = 99))]
     pub number: u8,
     /// Canonical domain name, e.g. `社会救助`.
     pub name: String,
@@ -24,6 +24,9 @@ pub struct DomainGuide {
     pub aliases: Vec<String>,
     pub guideline: Guideline,
     pub completeness: Completeness,
+    /// The guideline's structure as a public text states it (how many 一级 and leaf items), when one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated: Option<Stated>,
     /// Where the items come from and what is missing.
     pub notes: String,
     #[schemars(length(min = 1))]
@@ -44,6 +47,20 @@ pub struct Guideline {
     pub source: Option<String>,
 }
 
+/// The size of a guideline as a public text states it: the yardstick for how much of it the seed holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Stated {
+    /// Number of 一级事项 (类, 方面) stated, when the text states it.
+    pub first_level: Option<u32>,
+    /// Number of leaf items (二级事项, or 一级 where the table has no 二级) stated, when the text states it.
+    pub items: Option<u32>,
+    /// The sentence that states it, as written.
+    pub quote: String,
+    /// Where it is stated.
+    pub source: String,
+}
+
 /// Whether the seed holds the guideline's whole first-level structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -61,27 +78,31 @@ pub struct SourceDoc {
     pub url: String,
 }
 
-/// One standard item of a guideline.
+/// One standard item of a guideline. A row that could be read only in part is still seeded (`partial`): its path
+/// counts for the structure, and the fields not read are `None`, never guessed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GuideItem {
     #[schemars(length(min = 1, max = 3), inner(length(min = 1)))]
     pub item: Vec<String>,
-    pub content: String,
+    /// Some fields of the row could not be read (they are `null`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
+    pub content: Option<String>,
     /// Content elements where the source marks ●必选 / 〇可选.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elements: Vec<Element>,
-    pub basis: String,
-    pub time_limit: String,
-    pub subject: String,
-    pub channels: GuideChannels,
-    #[schemars(extend("enum" = ["全社会", "特定群体"]))]
-    pub audience: String,
+    pub basis: Option<String>,
+    pub time_limit: Option<String>,
+    pub subject: Option<String>,
+    pub channels: Option<GuideChannels>,
+    #[schemars(extend("enum" = ["全社会", "特定群体", null]))]
+    pub audience: Option<String>,
     #[serde(default)]
     pub audience_group: Option<String>,
-    #[schemars(extend("enum" = ["主动", "依申请"]))]
-    pub mode: String,
-    #[schemars(length(min = 1))]
+    #[schemars(extend("enum" = ["主动", "依申请", null]))]
+    pub mode: Option<String>,
+    /// Empty only on a partial item whose levels were not read.
     pub levels: Vec<String>,
     /// Id of the entry in `sources` this item was read from.
     pub source: String,
@@ -96,7 +117,7 @@ pub struct Element {
 }
 
 /// Channels the guideline marks ■必选 and □可选.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GuideChannels {
     pub required: Vec<String>,
@@ -122,25 +143,33 @@ fn decode(t: &mut Tokens) -> Option<DomainGuide> {
         "partial" => Completeness::Partial,
         _ => return None,
     };
+    let stated = match t.bool()? {
+        false => None,
+        true => Some(Stated { first_level: t.number()?, items: t.number()?, quote: t.str()?, source: t.str()? }),
+    };
     let notes = t.str()?;
     let sources = t.list(|t| Some(SourceDoc { id: t.str()?, title: t.str()?, url: t.str()? }))?;
     let items = t.list(|t| {
         Some(GuideItem {
             item: t.strings()?,
-            content: t.str()?,
+            partial: t.bool()?,
+            content: t.opt()?,
             elements: t.list(|t| Some(Element { name: t.str()?, required: t.bool()? }))?,
-            basis: t.str()?,
-            time_limit: t.str()?,
-            subject: t.str()?,
-            channels: GuideChannels { required: t.strings()?, optional: t.strings()? },
-            audience: t.str()?,
+            basis: t.opt()?,
+            time_limit: t.opt()?,
+            subject: t.opt()?,
+            channels: match t.bool()? {
+                false => None,
+                true => Some(GuideChannels { required: t.strings()?, optional: t.strings()? }),
+            },
+            audience: t.opt()?,
             audience_group: t.opt()?,
-            mode: t.str()?,
+            mode: t.opt()?,
             levels: t.strings()?,
             source: t.str()?,
         })
     })?;
-    let guide = DomainGuide { number, name, aliases, guideline, completeness, notes, sources, items };
+    let guide = DomainGuide { number, name, aliases, guideline, completeness, stated, notes, sources, items };
     t.done().then_some(guide)
 }
 

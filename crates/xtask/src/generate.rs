@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use catalog_core::model::{Catalog, Entry, Meta};
+use catalog_core::names;
 use catalog_core::rules::normalise_channels;
 use catalog_core::seeds::{guides, item_key};
 use catalog_core::vocab::{self, CANONICAL_CHANNELS};
@@ -288,31 +289,37 @@ const REAL_ROWS: &str = include_str!("../../../tests/fixtures/real-rows.json");
 /// Every guideline item and real row that applies at `level`, one per (domain, item path), in domain order.
 fn templates(level: &str) -> Vec<Template> {
     let applies = |levels: &[String]| levels.iter().any(|l| vocab::level_means(l).iter().any(|m| m == level));
-    let fill = |s: &str| s.replace("XX省", PROVINCE);
+    // A generated catalog is one government's own: the seeds' and real rows' names of their source governments
+    // are put in its wording, as templates do (`catalog_core::names`).
+    let fill = |s: &str| names::own_basis(&s.replace("XX省", PROVINCE));
+    let subject = |s: &str| names::own_subject(s, None);
     let mut out: Vec<Template> = Vec::new();
     for g in guides() {
-        for it in g.items.iter().filter(|it| applies(&it.levels)) {
+        // Partial items (fields not read from any source) make no realistic rows.
+        for it in g.items.iter().filter(|it| !it.partial && applies(&it.levels)) {
+            let text = |v: &Option<String>| v.clone().unwrap_or_default();
+            let channels = it.channels.clone().unwrap_or_default();
             out.push(Template {
                 domain: g.name.clone(),
                 number: g.number,
                 item: it.item.clone(),
-                content: it.content.clone(),
-                basis: fill(&it.basis),
-                time_limit: it.time_limit.clone(),
-                subject: it.subject.clone(),
-                required: it.channels.required.clone(),
-                optional: if it.channels.optional.is_empty() {
+                content: text(&it.content),
+                basis: fill(it.basis.as_deref().unwrap_or_default()),
+                time_limit: text(&it.time_limit),
+                subject: subject(it.subject.as_deref().unwrap_or_default()),
+                required: names::own_channels(&channels.required),
+                optional: if channels.optional.is_empty() {
                     CANONICAL_CHANNELS
                         .iter()
-                        .filter(|c| **c != "其他" && !it.channels.required.iter().any(|r| r == *c))
+                        .filter(|c| **c != "其他" && !channels.required.iter().any(|r| r == *c))
                         .map(|c| (*c).to_owned())
                         .collect()
                 } else {
-                    it.channels.optional.clone()
+                    channels.optional.clone()
                 },
-                audience: it.audience.clone(),
+                audience: text(&it.audience),
                 audience_group: it.audience_group.clone(),
-                mode: it.mode.clone(),
+                mode: text(&it.mode),
                 levels: it.levels.clone(),
                 phone: false,
             });
@@ -328,8 +335,8 @@ fn templates(level: &str) -> Vec<Template> {
                 content: e.content,
                 basis: fill(&e.basis),
                 time_limit: e.time_limit,
-                subject: e.subject,
-                required: e.channels,
+                subject: subject(&e.subject),
+                required: names::own_channels(&e.channels),
                 optional: Vec::new(),
                 audience: e.audience,
                 audience_group: e.audience_group,

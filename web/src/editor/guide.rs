@@ -68,7 +68,8 @@ pub fn entry_for(catalog: &Catalog, domain: &str, item: &[String]) -> Option<Ent
         "县级" => "县级",
         _ => "乡级",
     };
-    template::entries_for(guide, level).into_iter().find(|e| e.item == item)
+    let government = Some(catalog.meta.government.as_str()).filter(|g| !g.trim().is_empty());
+    template::entries_for(guide, level, government).into_iter().find(|e| e.item == item)
 }
 
 #[derive(Properties)]

@@ -104,7 +104,7 @@ pub fn Row(props: &Props) -> Html {
                     .entries
                     .get(i)
                     .and_then(|e| seeds::guide(&e.domain)?.items.iter().find(|g| g.matches(&e.item)))
-                    .map(|g| g.channels.required.clone())
+                    .and_then(|g| g.channels.as_ref().map(|c| c.required.clone()))
                     .unwrap_or_default()
             });
             let label = match lang {

@@ -24,6 +24,29 @@ pub(super) fn check(at: &At, parsed: &Basis, out: &mut Vec<Diagnostic>) {
         out.push(at.diag(finding, "basis", repair));
     }
     if parsed.generic_only() {
-        out.push(at.diag(Finding::BasisGenericOnly, "basis", None));
+        out.push(at.diag(Finding::BasisGenericOnly { text: quoted(text) }, "basis", None));
+    }
+}
+
+/// A cell's words for a message: trimmed, at most 40 characters.
+fn quoted(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+/// 公开内容 that lists documents (政策法规文件 rows): a garbled 文号 there is as wrong as in the 依据. Only content
+/// with a 文号 bracket is parsed.
+pub(super) fn check_content(at: &At, memo: &mut super::memo::Memo, out: &mut Vec<Diagnostic>) {
+    let text = at.entry.content.as_str();
+    if !text.contains(['〔', '[', '［', '【']) {
+        return;
+    }
+    for problem in &memo.basis(text).problems {
+        if let BasisProblem::GarbledDocNumber { raw } = problem {
+            out.push(at.diag(Finding::ContentGarbledNumber { raw: raw.clone() }, "content", None));
+        }
     }
 }

@@ -21,7 +21,8 @@ pub(super) fn check_required(at: &At, out: &mut Vec<Diagnostic>) {
     if e.item.iter().all(|s| is_blank(s)) {
         out.push(at.diag(Finding::Required { field: "item" }, "item", None));
     } else if e.item.len() > 3 || e.item.iter().any(|s| is_blank(s)) {
-        out.push(at.diag(Finding::ItemShape { levels: e.item.len() }, "item", None));
+        let empty = e.item.iter().position(|s| is_blank(s)).map(|i| i + 1);
+        out.push(at.diag(Finding::ItemShape { levels: e.item.len(), empty }, "item", None));
     }
     for (field, value) in texts {
         if is_blank(value) {

@@ -8,6 +8,7 @@ mod incremental;
 mod levels;
 mod memo;
 mod meta;
+mod names;
 mod privacy;
 mod time_limit;
 mod vocabulary;
@@ -68,8 +69,10 @@ fn validate_entry_with(catalog: &Catalog, index: usize, memo: &mut Memo) -> Vec<
     let parsed_basis = memo.basis(&entry.basis);
     time_limit::check(&at, memo, &parsed_basis, &mut out);
     basis::check(&at, &parsed_basis, &mut out);
+    basis::check_content(&at, memo, &mut out);
     levels::check(&at, &catalog.meta.level, &mut out);
     privacy::check(&at, &mut out);
+    names::check(&at, &catalog.meta, &mut out);
     out
 }
 
