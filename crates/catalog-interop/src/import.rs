@@ -251,13 +251,15 @@ pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportE
         }
         let (found, by_title) = match legend_government.as_deref().and_then(meta::government_named) {
             Some(named) => (Some(named), false),
-            None => (title.as_deref().and_then(meta::government), true),
+            None => (title.as_deref().and_then(meta::government).map(|(g, l)| (g, Some(l))), true),
         };
         if catalog.meta.government.is_empty()
             && let Some((government, level)) = found
         {
             catalog.meta.government = government;
-            if catalog.meta.level.is_empty() {
+            if catalog.meta.level.is_empty()
+                && let Some(level) = level
+            {
                 catalog.meta.level = level.to_owned();
             }
             from_title = by_title;
@@ -271,9 +273,11 @@ pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportE
 
 /// Entries of a table without a 公开层级 column: their levels are the level of the government compiling the
 /// catalog, said once with `import.levels-inferred` (or `import.levels-unknown` when nothing tells it). The
-/// subjects tell it first (a catalog whose rows all name one township government is that township's, whatever
-/// district its title names: then the title's government is not the catalog's and is left for the user), then
-/// the catalog's level, then a county department named in the title (`…标准目录(自然资源局)`).
+/// subjects naming a township government tell it first (a catalog whose rows all name 某乡人民政府 is that
+/// township's, whatever district its title names: then the title's government is not the catalog's and is left for
+/// the user), then the catalog's level; when the catalog names its government without a level nothing else is
+/// trusted; else the subjects' weaker hints (乡镇人民政府, county departments), then a county department named in
+/// the title (`…标准目录(自然资源局)`).
 fn infer_levels(
     catalog: &mut Catalog,
     range: std::ops::Range<usize>,
@@ -285,7 +289,8 @@ fn infer_levels(
 ) {
     let entries = catalog.entries.get(range.clone()).unwrap_or_default();
     let by_subjects = meta::level_of_subjects(entries.iter().map(|e| e.subject.as_str()));
-    if let Some(level) = by_subjects
+    let strong = by_subjects.filter(|(_, strong)| *strong).map(|(l, _)| l);
+    if let Some(level) = strong
         && meta_from_title
         && !catalog.meta.level.is_empty()
         && catalog.meta.level != level
@@ -293,9 +298,13 @@ fn infer_levels(
         catalog.meta.government.clear();
         catalog.meta.level.clear();
     }
-    let level = by_subjects
-        .or_else(|| vocab::government_level(&catalog.meta.level))
-        .or_else(|| title.and_then(meta::department_in_title).map(|_| "县级"));
+    let unknown_level_of_named = !catalog.meta.government.is_empty() && catalog.meta.level.is_empty();
+    let level = strong.or_else(|| vocab::government_level(&catalog.meta.level)).or_else(|| {
+        if unknown_level_of_named {
+            return None;
+        }
+        by_subjects.map(|(l, _)| l).or_else(|| title.and_then(meta::department_in_title).map(|_| "县级"))
+    });
     let finding = match level {
         Some(level) => {
             for e in catalog.entries.get_mut(range).into_iter().flatten().filter(|e| e.levels.is_empty()) {

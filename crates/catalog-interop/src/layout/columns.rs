@@ -42,7 +42,7 @@ fn has(s: &str, words: &[&str]) -> bool {
 
 // The words that make a header cell one of the free-text columns, shared by [`classify`] and the quick test in
 // [`is_header`].
-const CONTENT: &[&str] = &["公开内容", "内容要素", "内容标准"];
+const CONTENT: &[&str] = &["公开内容", "内容要素", "内容标准", "公开要素"];
 const BASIS: &[&str] = &["公开依据", "依据"];
 const TIME_LIMIT: &[&str] = &["公开时限", "时限"];
 const SUBJECT: &[&str] = &["公开主体", "主体"];
@@ -54,7 +54,7 @@ const MAX_TEXT_HEADER_CHARS: usize = 40;
 
 /// Classify a column from its top header cell and (two-row headers) its sub-header cell.
 pub fn classify(top: &str, sub: &str) -> Column {
-    let top = squash(&simplify(top));
+    let top = repair_header(&squash(&simplify(top)));
     let sub = squash(&simplify(sub));
     // A label broken off a compound one (`乡、村级` printed over two lines as `乡` + `、村级`).
     let sub = sub.trim_start_matches(['、', '，', ',']).to_owned();
@@ -110,6 +110,10 @@ pub fn classify(top: &str, sub: &str) -> Column {
     if has(&top, &["特定群体说明", "群体说明"]) {
         return Column::AudienceGroup;
     }
+    // Level words under another group's header (a 公开层级 group printed as a second 公开方式).
+    if !sub.is_empty() && is_level_word(&sub) && vocab::mode(&sub).is_none() && vocab::audience(&sub).is_none() {
+        return Column::LevelTick(sub);
+    }
     if has(&top, &["公开对象", "公开范围"]) || vocab::audience(&top).is_some() {
         let tick = if sub.is_empty() { &top } else { &sub };
         return match vocab::audience(tick).or_else(|| tick.starts_with("特定").then_some("特定群体")) {
@@ -133,6 +137,38 @@ pub fn classify(top: &str, sub: &str) -> Column {
     Column::Extra(label)
 }
 
+/// The standard headers a cut or garbled header cell may stand for.
+const STANDARD_HEADERS: [&str; 11] = [
+    "公开事项",
+    "公开内容",
+    "公开依据",
+    "公开时限",
+    "公开主体",
+    "公开渠道",
+    "公开对象",
+    "公开方式",
+    "公开层级",
+    "公开属性",
+    "公开范围",
+];
+
+/// A header as printed when a page loses characters: `公开主` (cut at the cell's edge) is 公开主体, `开内容` (a page
+/// that drops every 公) is 公开内容. Other headers are returned as they are.
+fn repair_header(top: &str) -> String {
+    if top.chars().count() == 3 && top.starts_with("公开") {
+        if let Some(full) = STANDARD_HEADERS.iter().find(|h| h.starts_with(top)) {
+            return (*full).to_owned();
+        }
+    }
+    if top.starts_with('开') {
+        let with = format!("公{top}");
+        if STANDARD_HEADERS.iter().any(|h| with.starts_with(h)) {
+            return with;
+        }
+    }
+    top.to_owned()
+}
+
 /// A 公开层级 label: any label of the level vocabulary (县级, 镇街级, 街道, 村 …), also without its 级 (社区).
 pub fn is_level_word(label: &str) -> bool {
     let label = label.trim_start_matches(['、', '，', ',']);
@@ -148,7 +184,7 @@ fn squashed_len_upto(cell: &str, limit: usize) -> usize {
 
 /// A char every word of [`TEXT_COLUMNS`] holds (tested).
 fn is_text_column_anchor(c: char) -> bool {
-    matches!(c, '内' | '依' | '限' | '主' | '渠' | '载')
+    matches!(c, '内' | '依' | '限' | '主' | '渠' | '载' | '要')
 }
 
 /// Whether `cell` may head a free-text column: short enough, and holding a char all their words hold. One pass
@@ -220,6 +256,7 @@ fn is_header_simplified(cells: &[String]) -> bool {
 fn is_sub_label(cell: &str) -> bool {
     let cell = cell.trim_start_matches(['、', '，', ',']);
     (cell.contains("级") && (cell.contains("事项") || cell.contains("目录") || cell.contains("指标")))
+        || matches!(cell, "一级" | "二级" | "三级")
         || vocab::audience(cell).is_some()
         || cell.starts_with("特定")
         || vocab::mode(cell).is_some()
@@ -245,7 +282,8 @@ pub fn is_sub_header(header: &[String], cells: &[String]) -> bool {
         let label = squash(&simplify(v));
         if is_sub_label(&label) {
             labels += 1;
-            names_item |= label.contains("一级") && (label.contains("事项") || label.contains("目录"));
+            names_item |=
+                label.contains("一级") && (label.contains("事项") || label.contains("目录")) || label == "一级";
         } else if label.chars().count() > 8 || label.chars().all(|c| c.is_ascii_digit()) || is_tick_like(&label) {
             return false;
         } else {

@@ -82,54 +82,66 @@ fn is_township(p: &str) -> bool {
     p.ends_with('镇') || p.ends_with('乡') || p.ends_with("街道") || p.ends_with("苏木")
 }
 
-/// A government as a legend row names it (`发布机构：某区应急管理局`, `编制单位：某镇人民政府`), with its level.
-pub fn government_named(name: &str) -> Option<(String, &'static str)> {
+/// A government as a legend row names it (`发布机构：某区应急管理局`, `编制单位：某镇人民政府`), with its level when
+/// the name tells it (a development zone's 组织人事部 does not).
+pub fn government_named(name: &str) -> Option<(String, Option<&'static str>)> {
     let name = squash(&simplify(name));
     let name = name.trim_end_matches(['。', '.', '；', ';']);
+    if name.chars().count() < 2 || name.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let township = name.strip_suffix("人民政府").is_some_and(is_township)
         || name.ends_with("办事处")
         || name.ends_with("街道")
         || is_township(name);
-    let county =
-        ["人民政府", "局", "委", "委员会", "办公室", "中心", "县", "区", "市", "旗"].iter().any(|s| name.ends_with(s));
-    match () {
-        _ if name.chars().count() < 2 => None,
-        _ if township => Some((name.to_owned(), "乡级")),
-        _ if county => Some((name.to_owned(), "县级")),
-        _ => None,
-    }
+    let county = ["人民政府", "局", "委", "委员会", "县", "区", "市", "旗"].iter().any(|s| name.ends_with(s));
+    let level = if township {
+        Some("乡级")
+    } else if county {
+        Some("县级")
+    } else {
+        None
+    };
+    Some((name.to_owned(), level))
 }
 
-/// The level the 公开主体 cells imply when every subject that names one government names a township
-/// (`江上乡人民政府`) — or every one names a county government or department (`某县民政局`). Generic subjects
-/// (`乡镇人民政府`, `县级政府民政部门`) tell nothing.
-pub fn level_of_subjects<'a>(subjects: impl Iterator<Item = &'a str>) -> Option<&'static str> {
-    let (mut township, mut county) = (0, 0);
+/// The level the 公开主体 cells imply, and whether they tell it strongly: every subject that names a government
+/// names a township (`江上乡人民政府` strongly, the generic `乡镇人民政府` weakly), or every one names a county
+/// government or department (`某县人民政府`, `某县民政局`, `应急管理部门`: weakly, a township's catalog lists county
+/// departments as subjects too). Vague subjects (`相关审批部门`) and mixed ones tell nothing.
+pub fn level_of_subjects<'a>(subjects: impl Iterator<Item = &'a str>) -> Option<(&'static str, bool)> {
+    let (mut township, mut named_township, mut county) = (0, 0, 0);
     for subject in subjects {
         for part in subject.split(['、', '，', ',', '；', ';', '/', '\n']).map(squash) {
             let part = simplify(&part).into_owned();
-            let place = ["人民政府", "政府", "办事处"].iter().find_map(|s| part.strip_suffix(s)).unwrap_or("");
-            let generic = |p: &str| {
-                let p = p.trim_start_matches(['各', '本']);
-                p.is_empty()
-                    || matches!(p, "乡" | "镇" | "乡镇" | "街道" | "镇街" | "乡级" | "县" | "区" | "县级" | "县区")
-                    || p.contains("乡镇")
-                    || p.contains('（')
-                    || p.contains('(')
-            };
-            if !place.is_empty() && is_township(place) && !generic(place) {
-                township += 1;
-            } else if !place.is_empty()
-                && (place.ends_with('县') || place.ends_with('区') || place.ends_with('旗'))
-                && !generic(place)
-            {
-                county += 1;
+            let part = part.split(['（', '(']).next().unwrap_or("");
+            if ["相关", "有关", "或", "及", "等"].iter().any(|w| part.contains(w)) || part.starts_with('各') {
+                continue;
+            }
+            let place = ["人民政府", "政府", "办事处"].iter().find_map(|s| part.strip_suffix(s));
+            match place {
+                Some("乡镇" | "镇街" | "乡" | "镇" | "街道") => township += 1,
+                Some(p) if is_township(p) => {
+                    township += 1;
+                    named_township += 1;
+                }
+                Some(p) if (p.ends_with('县') || p.ends_with('区') || p.ends_with('旗')) && p.chars().count() > 1 => {
+                    county += 1
+                }
+                // Departments (局, 委员会, 部门) are the county's: a township has offices (办, 所, 站).
+                None if (part.ends_with('局') || part.ends_with("委员会") || part.ends_with("部门"))
+                    && !part.contains("乡镇")
+                    && !part.ends_with("村委会") =>
+                {
+                    county += 1
+                }
+                _ => {}
             }
         }
     }
     match (township, county) {
-        (t, 0) if t > 0 => Some("乡级"),
-        (0, c) if c > 0 => Some("县级"),
+        (t, 0) if t > 0 => Some(("乡级", named_township > 0)),
+        (0, c) if c > 0 => Some(("县级", false)),
         _ => None,
     }
 }
@@ -160,21 +172,27 @@ mod tests {
 
     #[test]
     fn legends_name_the_government() {
-        assert_eq!(government_named("某区应急管理局"), Some(("某区应急管理局".into(), "县级")));
-        assert_eq!(government_named("某镇人民政府"), Some(("某镇人民政府".into(), "乡级")));
-        assert_eq!(government_named("城东街道办事处"), Some(("城东街道办事处".into(), "乡级")));
-        assert_eq!(government_named("略"), None);
+        assert_eq!(government_named("某区应急管理局"), Some(("某区应急管理局".into(), Some("县级"))));
+        assert_eq!(government_named("某镇人民政府"), Some(("某镇人民政府".into(), Some("乡级"))));
+        assert_eq!(government_named("城东街道办事处"), Some(("城东街道办事处".into(), Some("乡级"))));
+        assert_eq!(government_named("经开区组织人事部"), Some(("经开区组织人事部".into(), None)));
+        assert_eq!(government_named("2021-12-20"), None);
     }
 
     #[test]
     fn subjects_imply_a_level_only_when_they_name_one_kind_of_government() {
         let level = |s: &[&str]| level_of_subjects(s.iter().copied());
-        assert_eq!(level(&["江上乡人民政府"]), Some("乡级"));
-        assert_eq!(level(&["西南舁乡人民政府", ""]), Some("乡级"));
-        assert_eq!(level(&["乡镇人民政府"]), None);
+        assert_eq!(level(&["江上乡人民政府"]), Some(("乡级", true)));
+        assert_eq!(level(&["西南舁乡人民政府", ""]), Some(("乡级", true)));
+        assert_eq!(level(&["乡镇人民政府"]), Some(("乡级", false)));
         assert_eq!(level(&["县级政府民政部门、乡镇政府(街道办事处)"]), None);
+        assert_eq!(level(&["枣庄高新区应急管理局"]), Some(("县级", false)));
+        assert_eq!(level(&["应急管理部门", "住房和城乡建设部门"]), Some(("县级", false)));
+        assert_eq!(level(&["公共服务办"]), None);
+        assert_eq!(level(&["相关审批部门"]), None);
+        assert_eq!(level(&["招标人及其招标代理机构或相关行政监督部门"]), None);
         assert_eq!(level(&["某县人民政府", "江上乡人民政府"]), None);
-        assert_eq!(level(&["某县人民政府"]), Some("县级"));
+        assert_eq!(level(&["某县人民政府"]), Some(("县级", false)));
     }
 
     #[test]

@@ -96,7 +96,7 @@ fn heading_domain(text: &str) -> Option<&'static str> {
 
 /// A legend or note row (`注：`, `说明：`, `发布机构：…`): never a heading, whatever domain it mentions.
 fn is_legend(text: &str) -> bool {
-    const LEGENDS: [&str; 12] = [
+    const LEGENDS: [&str; 16] = [
         "注",
         "备注",
         "说明",
@@ -106,17 +106,33 @@ fn is_legend(text: &str) -> bool {
         "发布单位",
         "编制机关",
         "发布日期",
+        "成文日期",
         "来源",
         "附件",
         "单位",
+        "索引号",
+        "信息索取号",
+        "有效期",
     ];
-    let head = text.split([':', '：']).next().unwrap_or("");
-    (head.len() < text.len() && LEGENDS.contains(&head)) || text.starts_with("注：") || text.starts_with("注:")
+    let t = legend_form(text);
+    let head = t.split([':', '：']).next().unwrap_or("");
+    // A page's metadata line: several `名称：值` pairs (`公开方式: 主动公开 有效期: 长期 …`).
+    let pairs = t.matches([':', '：']).count();
+    (head.len() < t.len() && LEGENDS.contains(&head)) || t.starts_with("注：") || t.starts_with("注:") || pairs >= 3
+}
+
+/// `[ 发布机构 ] 某镇` / `【发布机构】某镇` as `发布机构：某镇`.
+fn legend_form(text: &str) -> String {
+    let t = squash(text);
+    match t.strip_prefix(['[', '【']).and_then(|rest| rest.split_once([']', '】'])) {
+        Some((head, value)) => format!("{head}：{value}"),
+        None => t,
+    }
 }
 
 /// `发布机构：某区应急管理局` → 某区应急管理局.
 fn legend_government(text: &str) -> Option<String> {
-    let t = squash(text);
+    let t = legend_form(text);
     let (head, value) = t.split_once(['：', ':'])?;
     let named = matches!(head, "发布机构" | "编制单位" | "发布单位" | "编制机关" | "制定单位" | "公开主体单位");
     let value = value.split([' ', '；', ';', '，', ',']).next().unwrap_or("").trim();
@@ -231,6 +247,22 @@ fn glyphless_checklist(cell: &str, parsed: &catalog_core::parse::channels::Chann
     canonical >= 10 || (canonical >= 4 && run_together)
 }
 
+/// An item or domain cell without a trailing item code (`最低生活保障120002000` → 最低生活保障, the code kept), and
+/// without a placeholder (`---`, `/`, `无`: no 二级事项).
+fn strip_code(v: &str, codes: &mut Vec<String>) -> String {
+    if v.chars().all(|c| matches!(c, '-' | '—' | '－' | '/' | '／' | '\\' | '无')) {
+        return String::new();
+    }
+    let digits = v.chars().rev().take_while(char::is_ascii_digit).count();
+    let (name, code) = v.split_at(v.len() - digits);
+    let name = name.trim_end();
+    if digits >= 6 && name.chars().count() >= 2 && name.chars().last().is_some_and(|c| !c.is_ascii()) {
+        codes.push(code.to_owned());
+        return name.to_owned();
+    }
+    v.to_owned()
+}
+
 /// Append the values not listed yet, in order.
 fn append_new(list: &mut Vec<String>, more: &[String]) {
     for value in more {
@@ -268,6 +300,8 @@ impl Reader<'_> {
         // Groups whose value is left empty with a finding already (a tick that cannot be told).
         let mut unresolved: Vec<&'static str> = Vec::new();
         let mut no_glyph: Option<String> = None;
+        // Item codes glued to item names (`最低生活保障120002000`), kept in extra.
+        let mut codes: Vec<String> = Vec::new();
 
         // Taken for the loop (the helpers below borrow the reader), put back after it.
         let columns = std::mem::take(&mut self.columns);
@@ -311,9 +345,9 @@ impl Reader<'_> {
             match column {
                 Column::Number => {}
                 Column::Id => entry.id = v,
-                Column::Domain => entry.domain = v,
-                Column::Item(n) => items[(*n).min(2)] = v,
-                Column::ItemSingle => items[0] = v,
+                Column::Domain => entry.domain = strip_code(&v, &mut codes),
+                Column::Item(n) => items[(*n).min(2)] = strip_code(&v, &mut codes),
+                Column::ItemSingle => items[0] = strip_code(&v, &mut codes),
                 Column::Content => texts.entry("content").or_default().push(v),
                 Column::Basis => texts.entry("basis").or_default().push(v),
                 Column::TimeLimit => texts.entry("time_limit").or_default().push(v),
@@ -333,7 +367,7 @@ impl Reader<'_> {
                 Column::AudienceTick(a) => {
                     if is_tick(&v, a) || vocab::audience(&folded) == Some(a) {
                         audience_ticks.push(a);
-                    } else if *a == "特定群体" {
+                    } else if *a == "特定群体" && v.chars().any(char::is_alphanumeric) {
                         audience_ticks.push(a);
                         entry.audience_group = Some(v);
                     } else {
@@ -362,10 +396,15 @@ impl Reader<'_> {
                 Column::LevelTick(label) => {
                     if is_tick(&v, label) {
                         append_new(&mut entry.levels, self.cells.level_label(label));
+                    } else if columns::is_level_word(&folded) {
+                        // The level written instead of a tick (`县级` under a `州级县级` column).
+                        append_new(&mut entry.levels, self.cells.level_label(&folded));
                     } else {
                         self.mark(&mut entry, column, v);
                     }
                 }
+                // A cell merged across an unlabelled column is one cell: its copy is not another value.
+                Column::Extra(_) if self.sheet.is_merged(r, c) && c > 0 && raw_row.get(c - 1) == Some(&v) => {}
                 Column::Extra(_) => self.extra(&mut entry, column, v),
             }
         }
@@ -396,9 +435,14 @@ impl Reader<'_> {
             entry.domain = d.to_owned();
         }
 
-        // A blank 一级事项 under a filled 二级事项 continues the group above (merges lost when copied from the web).
+        if !codes.is_empty() {
+            entry.extra.insert("事项编码".to_owned(), codes.join("\n"));
+        }
+        // A blank 一级事项 under a filled 二级事项 continues the group above (merges lost when copied from the web);
+        // so does a blank single 公开事项 cell over a row of its own.
+        let single = self.columns.iter().filter(|c| matches!(c, Column::Item(_) | Column::ItemSingle)).count() == 1;
         if items[0].is_empty()
-            && !items[1].is_empty()
+            && (!items[1].is_empty() || single && !(entry.content.is_empty() && entry.basis.is_empty()))
             && let Some(prev) = self.out.entries.last().filter(|p| p.domain == entry.domain)
             && let Some(first) = prev.item.first().filter(|f| !f.is_empty())
         {
@@ -503,8 +547,10 @@ impl Reader<'_> {
 fn header_of(column: &Column) -> String {
     match column {
         Column::Extra(h) if !h.is_empty() => h.clone(),
-        Column::Extra(_) => "未命名列".to_owned(),
+        Column::Extra(_) => "无表头列".to_owned(),
         Column::AudienceTick(a) => format!("公开对象/{a}"),
+        Column::AudienceText => "公开对象".to_owned(),
+        Column::LevelText => "公开层级".to_owned(),
         Column::ModeTick(m) => format!("公开方式/{m}"),
         Column::LevelTick(l) => format!("公开层级/{l}"),
         Column::ModeText => "公开方式".to_owned(),
@@ -559,6 +605,12 @@ fn map_columns(sheet: &Sheet, header: usize, subs: &[usize]) -> Vec<Column> {
             columns[c] = Column::ItemSingle;
         }
     }
+    // Other blank headers are named by their column letter, as the user sees them in Excel.
+    for (c, column) in columns.iter_mut().enumerate() {
+        if *column == Column::Extra(String::new()) {
+            *column = Column::Extra(format!("{}列（无表头）", column_letter(c)));
+        }
+    }
     // Two 公开事项 columns without level labels are 一级 and 二级 (and 三级).
     let singles = columns.iter().filter(|c| **c == Column::ItemSingle).count();
     if singles > 1 {
@@ -571,6 +623,19 @@ fn map_columns(sheet: &Sheet, header: usize, subs: &[usize]) -> Vec<Column> {
         }
     }
     columns
+}
+
+/// Excel's letter of the 0-based column `c` (A, B, … Z, AA …).
+fn column_letter(mut c: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(char::from(b'A' + u8::try_from(c % 26).unwrap_or(0)));
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    letters.iter().rev().collect()
 }
 
 /// The elements a table without their column leaves empty, said once per sheet.
@@ -629,7 +694,7 @@ pub fn read_sheet(sheet: &Sheet, id_prefix: &str, title_domain: Option<&'static 
             }
         }
         let Some(first) = values.first() else { continue };
-        if title.is_none() && legend_government(first).is_none() && !is_legend(&squash(first)) {
+        if title.is_none() && legend_government(first).is_none() && !is_legend(first) {
             title = Some((*first).to_owned());
         } else if values.len() == 1
             && let Some(d) = heading_domain(first)
@@ -735,7 +800,7 @@ fn guideline_index() -> &'static HashMap<String, Vec<&'static str>> {
             let Some(domain) = domains::canonical(&guide.name) else { continue };
             for item in &guide.items {
                 for name in item.item.iter().take(2) {
-                    add(name, domain);
+                    add(&item_key(name), domain);
                 }
             }
         }
@@ -746,16 +811,58 @@ fn guideline_index() -> &'static HashMap<String, Vec<&'static str>> {
 /// The domain an entry's items name: 一级事项 written as a domain (`财政预决算`), or a guideline item of exactly
 /// one domain (二级 first, it is the more specific).
 fn domain_of_items(entry: &Entry) -> Option<(&'static str, String)> {
-    let index = guideline_index();
     if let Some(first) = entry.item.first()
-        && let Some(d) = domains::canonical(&simplify(first))
+        && let Some(d) = domains::canonical(&item_key(first))
     {
         return Some((d, first.clone()));
     }
-    entry.item.iter().take(2).rev().find_map(|name| match index.get(&squash(&simplify(name))).map(Vec::as_slice) {
-        Some([d]) => Some((*d, name.clone())),
+    entry.item.iter().take(2).rev().find_map(|name| match candidates(name) {
+        [d] => Some((*d, name.clone())),
         _ => None,
     })
+}
+
+/// An item name as the index keys it: squashed, simplified, without its list number (`1.1国家层面法规政策`).
+fn item_key(name: &str) -> String {
+    let key = squash(&simplify(name));
+    key.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '．' | '、' | '(' | ')' | '（' | '）'))
+        .to_owned()
+}
+
+/// The domains whose guideline lists an item of this name.
+fn candidates(name: &str) -> &'static [&'static str] {
+    guideline_index().get(&item_key(name)).map_or(&[], Vec::as_slice)
+}
+
+/// The one domain every entry of a table could belong to, when no entry names one alone: the guideline items the
+/// entries list (政策文件 / 法律法规 / 部门和地方规章 …, each in several guidelines) narrowed down together, else the
+/// one domain their 公开内容 cells name (`与安全生产有关的法律、法规`).
+fn domain_of_table(entries: &[Entry]) -> Option<(&'static str, String)> {
+    let mut common: Option<Vec<&'static str>> = None;
+    let mut named = None;
+    for e in entries {
+        let mut all: Vec<&'static str> = e.item.iter().take(2).flat_map(|n| candidates(n).iter().copied()).collect();
+        all.sort_unstable();
+        all.dedup();
+        if !all.is_empty() {
+            common = Some(match common {
+                None => all,
+                Some(c) => c.into_iter().filter(|d| all.contains(d)).collect(),
+            });
+            named.get_or_insert_with(|| e.item.join("/"));
+        }
+    }
+    if let (Some([d]), Some(item)) = (common.as_deref(), named) {
+        return Some((*d, item));
+    }
+    let mut in_content: Vec<&'static str> =
+        entries.iter().filter_map(|e| meta::domain_in(&simplify(&e.content)).map(|(_, d)| d)).collect();
+    in_content.sort_unstable();
+    in_content.dedup();
+    match (in_content.as_slice(), entries.first()) {
+        ([d], Some(first)) => Some((*d, first.item.join("/"))),
+        _ => None,
+    }
 }
 
 /// Entries no column, heading, sheet name or title gave a domain: the guideline items they list tell it. When
@@ -770,6 +877,7 @@ fn infer_domains(out: &mut SheetImport) {
     told.dedup();
     let only = match told.as_slice() {
         [d] => found.iter().flatten().next().map(|(_, item)| (*d, item.clone())),
+        [] => domain_of_table(&out.entries),
         _ => None,
     };
     for (entry, found) in out.entries.iter_mut().zip(found) {
