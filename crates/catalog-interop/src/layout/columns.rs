@@ -264,6 +264,10 @@ fn is_sub_label(cell: &str) -> bool {
         || matches!(cell, "序号" | "编号")
         || (cell.ends_with("领域") && cell.chars().count() <= 6)
         || cell.starts_with("其他")
+        || matches!(
+            classify(cell, ""),
+            Column::AudienceText | Column::ModeText | Column::LevelText | Column::ItemSingle | Column::Item(_)
+        )
 }
 
 /// Whether `cells` is the second (or third) row of a header under `header`, scored rather than matched cell by

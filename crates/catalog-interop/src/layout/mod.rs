@@ -578,31 +578,63 @@ fn field_of(column: &Column) -> &'static str {
 
 /// Map the header row (and the sub-header rows under it) to columns.
 fn map_columns(sheet: &Sheet, header: usize, subs: &[usize]) -> Vec<Column> {
-    // Per column, the lowest sub-header label that says more than the row above it (a vertical merge repeats).
-    let sub_of = |c: usize| -> &str {
-        let mut label = "";
-        let mut above = sheet.cell(header, c).trim();
-        for &s in subs {
-            let v = sheet.cell(s, c).trim();
-            if !v.is_empty() && v != above {
-                label = v;
-            }
-            above = if v.is_empty() { above } else { v };
+    let width = sheet.width();
+    let header_rows: Vec<usize> = std::iter::once(header).chain(subs.iter().copied()).collect();
+    // Each header row with its group cells filled in: a group header (公开事项, 公开对象 …) whose merge was lost
+    // leaves blanks to its right; they belong to it when the row below labels them (the top row), or when they sit
+    // under the same parent as the cell to their left (the rows below).
+    let mut filled: Vec<Vec<String>> = Vec::with_capacity(header_rows.len());
+    for (k, &r) in header_rows.iter().enumerate() {
+        let mut row: Vec<String> = Vec::with_capacity(width);
+        for c in 0..width {
+            let v = sheet.cell(r, c).trim();
+            let v = if v.is_empty() && c > 0 && !row[c - 1].is_empty() {
+                let inherit = match k.checked_sub(1) {
+                    None => header_rows.get(1).is_some_and(|&below| !sheet.cell(below, c).trim().is_empty()),
+                    Some(above) => !filled[above][c].is_empty() && filled[above][c] == filled[above][c - 1],
+                };
+                if inherit { row[c - 1].clone() } else { String::new() }
+            } else {
+                v.to_owned()
+            };
+            row.push(v);
         }
-        label
-    };
-    // A group header (公开事项, 公开对象 …) whose merge was lost leaves blanks to its right: they belong to it.
-    let mut tops: Vec<&str> = Vec::with_capacity(sheet.width());
-    for c in 0..sheet.width() {
-        let top = sheet.cell(header, c);
-        let inherited = if top.trim().is_empty() && !sub_of(c).is_empty() { tops.last().copied() } else { None };
-        tops.push(inherited.unwrap_or(top));
+        filled.push(row);
     }
-    let mut columns: Vec<Column> = tops.iter().enumerate().map(|(c, top)| classify(top, sub_of(c))).collect();
+    let mut columns: Vec<Column> = (0..width)
+        .map(|c| {
+            // The column's labels top to bottom, a vertical merge's repeats once.
+            let mut labels: Vec<&str> = Vec::new();
+            for row in &filled {
+                let v = row[c].as_str();
+                if !v.is_empty() && labels.last() != Some(&v) {
+                    labels.push(v);
+                }
+            }
+            match labels.as_slice() {
+                [] => classify("", ""),
+                [only] => classify(only, ""),
+                [.., sub] => {
+                    // The group is the lowest label above the leaf that names a column on its own.
+                    let above = &labels[..labels.len() - 1];
+                    let top =
+                        above.iter().rev().find(|l| !matches!(classify(l, ""), Column::Extra(_))).unwrap_or(&above[0]);
+                    classify(top, sub)
+                }
+            }
+        })
+        .collect();
     // A blank header right of a single 公开事项 column is its 二级事项 (a one-row header whose merge was lost).
+    // Right of a 公开对象 / 公开方式 / 公开层级 header without its sub-header, a blank header is more of that group:
+    // what its ticks mean cannot be told, as in the group's first column.
     for c in 1..columns.len() {
-        if columns[c] == Column::Extra(String::new()) && columns[c - 1] == Column::ItemSingle {
-            columns[c] = Column::ItemSingle;
+        if columns[c] == Column::Extra(String::new())
+            && matches!(
+                columns[c - 1],
+                Column::ItemSingle | Column::AudienceText | Column::ModeText | Column::LevelText
+            )
+        {
+            columns[c] = columns[c - 1].clone();
         }
     }
     // Other blank headers are named by their column letter, as the user sees them in Excel.
