@@ -3,54 +3,28 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use catalog_core::domains::DOMAINS;
 use catalog_core::seeds::{self, Completeness};
 use catalog_core::vocab::government_level;
 use catalog_core::{template, to_json};
-use serde::Serialize;
-
-#[derive(Serialize)]
-struct DomainRow {
-    number: usize,
-    name: &'static str,
-    items: usize,
-    completeness: Option<Completeness>,
-    guideline: Option<String>,
-    document_number: Option<String>,
-    issuer: Option<String>,
-}
 
 pub fn list(json: bool) -> ExitCode {
-    let rows: Vec<DomainRow> = DOMAINS
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let guide = seeds::guide(name);
-            DomainRow {
-                number: i + 1,
-                name,
-                items: guide.map_or(0, |g| g.items.len()),
-                completeness: guide.map(|g| g.completeness),
-                guideline: guide.map(|g| g.guideline.title.clone()),
-                document_number: guide.and_then(|g| g.guideline.document_number.clone()),
-                issuer: guide.and_then(|g| g.guideline.issuer.clone()),
-            }
-        })
-        .collect();
+    let rows = seeds::status();
     if json {
         // Plain data of strings and numbers: serialising cannot fail.
         println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
     } else {
-        println!("序号  {}事项数  指引文号", pad("领域", 26));
+        println!("序号  {}事项数（已录/标准）  指引文号", pad("领域", 26));
         for r in &rows {
-            let partial = if r.completeness == Some(Completeness::Partial) { "（部分）" } else { "" };
-            let count = format!("{:>4}{partial}", r.items);
+            let partial = if r.completeness == Completeness::Partial { "（部分）" } else { "" };
+            let stated = r.stated_items.map_or("—".to_owned(), |n| n.to_string());
+            let count = format!("{:>4} / {stated}{partial}", r.items);
+            let name = if r.later { format!("{}（新增领域）", r.name) } else { r.name.to_owned() };
             println!(
                 "{:>2}    {}{}  {}",
                 r.number,
-                pad(r.name, 26),
-                pad(&count, 12),
-                r.document_number.as_deref().unwrap_or("文号未查到")
+                pad(&name, 26),
+                pad(&count, 20),
+                r.document_number.unwrap_or("文号未查到")
             );
         }
     }

@@ -160,12 +160,16 @@ fn template_then_validate_has_no_error() {
 fn domains_lists_26_with_counts_and_numbers() {
     let out = catalog(&["domains", "--format", "json"]);
     let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).expect("JSON");
-    assert_eq!(rows.len(), 26);
+    // The 26 pilot domains, then the later national ones (交通运输 …).
+    assert_eq!(rows.iter().filter(|r| r["later"] == false).count(), 26);
+    assert!(rows.iter().any(|r| r["name"] == "交通运输" && r["later"] == true));
+    assert!(rows.iter().any(|r| r["name"] == "就业" && r["stated_items"] == 25));
     assert_eq!(rows[14]["name"], "社会救助");
     assert_eq!(rows[14]["document_number"], "民办函〔2019〕52号");
     assert!(rows.iter().all(|r| r["items"].as_u64().unwrap_or(0) > 0));
     let text = stdout(&catalog(&["domains"]));
     assert!(text.contains("社会救助") && text.contains("民办函〔2019〕52号"));
+    assert!(text.contains("交通运输（新增领域）"));
 }
 
 #[test]

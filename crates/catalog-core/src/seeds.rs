@@ -265,3 +265,80 @@ impl GuideItem {
         keys_match(&key_path(&self.item), &key_path(path))
     }
 }
+
+/// How much of one domain's guideline the seeds hold: what `catalog domains` prints and the seeds' README table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SeedStatus {
+    pub number: u8,
+    pub name: &'static str,
+    /// A domain whose guideline came after the 26 pilot domains.
+    pub later: bool,
+    /// Items seeded, partial ones included.
+    pub items: usize,
+    /// Items read only in part.
+    pub partial_items: usize,
+    /// Distinct 一级事项 seeded.
+    pub first_level: usize,
+    /// What a public text states of the guideline's size, when one does.
+    pub stated_first_level: Option<u32>,
+    pub stated_items: Option<u32>,
+    pub completeness: Completeness,
+    pub document_number: Option<&'static str>,
+    pub issuer: Option<&'static str>,
+}
+
+/// [`SeedStatus`] of every domain, in seed order (the 26, then the later ones).
+pub fn status() -> Vec<SeedStatus> {
+    guides()
+        .iter()
+        .map(|g| {
+            let mut firsts: Vec<String> = g.items.iter().filter_map(|i| i.item.first()).map(|s| item_key(s)).collect();
+            firsts.sort();
+            firsts.dedup();
+            SeedStatus {
+                number: g.number,
+                name: g.name.as_str(),
+                later: usize::from(g.number) > crate::domains::DOMAINS.len(),
+                items: g.items.len(),
+                partial_items: g.items.iter().filter(|i| i.partial).count(),
+                first_level: firsts.len(),
+                stated_first_level: g.stated.as_ref().and_then(|s| s.first_level),
+                stated_items: g.stated.as_ref().and_then(|s| s.items),
+                completeness: g.completeness,
+                document_number: g.guideline.document_number.as_deref(),
+                issuer: g.guideline.issuer.as_deref(),
+            }
+        })
+        .collect()
+}
+
+/// The seeds' status as a Markdown table (the README's, generated from the files: a test keeps them equal).
+pub fn status_markdown() -> String {
+    let mut out = String::from(
+        "| # | domain | items (partial) | 一级 seeded / stated | items stated | outline | guideline |\n|---|---|---|---|---|---|---|\n",
+    );
+    let (mut items, mut stated_sum) = (0, 0);
+    for s in status() {
+        items += s.items;
+        stated_sum += s.stated_items.unwrap_or(0);
+        let stated = |n: Option<u32>| n.map_or("—".to_owned(), |n| n.to_string());
+        out.push_str(&format!(
+            "| {} | {}{} | {} ({}) | {} / {} | {} | {} | {} |\n",
+            s.number,
+            s.name,
+            if s.later { " (later)" } else { "" },
+            s.items,
+            s.partial_items,
+            s.first_level,
+            stated(s.stated_first_level),
+            stated(s.stated_items),
+            match s.completeness {
+                Completeness::Full => "full",
+                Completeness::Partial => "partial",
+            },
+            s.document_number.unwrap_or("number not found"),
+        ));
+    }
+    out.push_str(&format!("| | **total** | **{items}** | | {stated_sum} (where stated) | | |\n"));
+    out
+}

@@ -151,8 +151,26 @@ pub fn channel_kind(name: &str) -> ChannelKind {
             CANONICAL_CHANNELS.iter().find(|k| **k == c.name).map_or(ChannelKind::Other, |k| ChannelKind::Variant(k))
         }
         Some(_) => ChannelKind::Platform,
-        None => ChannelKind::Other,
+        None => everyday_name(&key).map_or(ChannelKind::Other, ChannelKind::Variant),
     }
+}
+
+/// Everyday names of two canonical channels, recognised by their ending: a notice board of any village, community
+/// or office (村委会公示栏, 村务公开栏, 镇政府公告栏 → the 公示栏 box) and a government's own site (铁力市政府网站 → 政府网站).
+/// Names the vocabulary lists are looked up first (被征收范围内公告栏 stays a named channel).
+fn everyday_name(key: &str) -> Option<&'static str> {
+    const BOARDS: [&str; 4] = ["公示栏", "公告栏", "公开栏", "宣传栏"];
+    const SITES: [&str; 2] = ["政府网站", "政府门户网站"];
+    // One plain name only: a pasted checklist or list (■…■政府网站) is not a name.
+    let plain = key.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || "（）()/".contains(c));
+    let short = plain && key.chars().count() <= 24;
+    if short && BOARDS.iter().any(|b| key.ends_with(b)) {
+        return Some("社区/企事业单位/村公示栏（电子屏）");
+    }
+    if short && SITES.iter().any(|s| key.ends_with(s)) {
+        return Some("政府网站");
+    }
+    None
 }
 
 /// Every channel name the vocabulary knows, longest first: the cell parser matches these greedily so names that

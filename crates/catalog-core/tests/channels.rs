@@ -113,3 +113,46 @@ fn every_vocabulary_variant_and_platform_of_the_reference() {
 fn canonical_static(name: &str) -> &'static str {
     catalog_core::vocab::CANONICAL_CHANNELS.iter().find(|c| **c == name).copied().unwrap_or("")
 }
+
+const BOARD: &str = "社区/企事业单位/村公示栏（电子屏）";
+
+/// Typos of the canonical names seen on published pages are variants of them, not unknown channels.
+#[test]
+fn typos_of_canonical_names_are_variants() {
+    // 宜就镇's 公共文化服务 table (corpus b-13): 存 for 村, 广播电台; 入户/现场宣传 (a-05, a-25).
+    assert_eq!(ticked("■社区/企事业单位/存公示栏(电子屏) ■广播电台"), ["广播电视", BOARD]);
+    assert_eq!(ticked("■入户/现场宣传 口政府公报"), ["入户/现场"]);
+    assert_eq!(ticked("入户/现场宣传、广播电台"), ["广播电视", "入户/现场"]);
+    for (raw, canonical) in [("广播电台", "广播电视"), ("入户/现场宣传", "入户/现场"), ("查询点", "公开查阅点")]
+    {
+        assert_eq!(
+            catalog_core::vocab::channel_kind(raw),
+            catalog_core::vocab::ChannelKind::Variant(canonical_static(canonical))
+        );
+    }
+}
+
+/// Everyday names of the 公示栏 box and of 政府网站, listed in the vocabulary or recognised by their ending.
+#[test]
+fn everyday_names_of_canonical_channels() {
+    for cell in ["■公示栏", "■村委会公示栏", "■村务公开栏", "■镇村公示公开栏", "■镇政府公告栏", "■嘎查(社区)公示栏"]
+    {
+        assert_eq!(ticked(cell), [BOARD], "{cell}");
+    }
+    assert_eq!(ticked("■铁力市政府网站 ■办事大厅"), ["政府网站", "政务服务中心"]);
+    assert_eq!(ticked("高新区(掇刀区)政府网站、公示栏"), ["政府网站", BOARD]);
+    // A board the vocabulary names as its own channel stays that channel.
+    assert_eq!(ticked("■被征收范围内公告栏"), ["被征收范围内公告栏"]);
+}
+
+/// A `/` inside a named channel does not split it; a `/` between channels still does.
+#[test]
+fn a_slash_inside_a_named_channel_keeps_it_whole() {
+    assert_eq!(ticked("■街道文化站/（社区）综合性文化服务中心公示栏"), [BOARD]);
+    assert_eq!(
+        parse_channels("■街道文化站/（社区）综合性文化服务中心").ticked[0].name,
+        "街道文化站/（社区）综合性文化服务中心"
+    );
+    assert_eq!(ticked("政府网站/被征收范围内公告栏"), ["政府网站", "被征收范围内公告栏"]);
+    assert_eq!(ticked("党群服务中心/便民服务站"), ["便民服务站", "党群服务中心"]);
+}

@@ -642,3 +642,22 @@ fn the_editor_preview_says_what_was_understood() {
     assert!(say("每年1月31日前").starts_with("每年"));
     assert_eq!(say("尽快"), "无法识别");
 }
+
+/// Clear, common wordings of real catalogs (issue 14): 永久公开 is long-term; 开学前 is before an event.
+#[test]
+fn permanent_and_before_an_event_are_recognised() {
+    for text in ["永久公开", "永久", "长期公开"] {
+        let parsed = parse_time_limit(text);
+        assert!(parsed.is_recognised(), "{text}: {parsed:?}");
+        assert_eq!(parsed.clauses[0].rule, TimeRule::Promptly { kind: Promptness::LongTerm }, "{text}");
+    }
+    for (text, event) in [("开学前", "开学前"), ("每学期开学前公开", "每学期开学前"), ("招生前公布", "招生前")]
+    {
+        let parsed = parse_time_limit(text);
+        assert!(parsed.is_recognised(), "{text}: {parsed:?}");
+        assert_eq!(parsed.clauses[0].rule, TimeRule::OnEvent { event: event.into() }, "{text}");
+    }
+    // A date or a period before 前 stays the rule it was.
+    assert!(matches!(parse_time_limit("每年1月31日前").clauses[0].rule, TimeRule::Periodic { .. }));
+    assert!(matches!(parse_time_limit("在组织听证7个工作日前").clauses[0].rule, TimeRule::Before { .. }));
+}

@@ -3,7 +3,7 @@
 //! - `test`    : everything CI runs (installs what it needs first: wasm target, wasm-bindgen-cli, npm packages,
 //!   Debian chromium): fmt, clippy, tests, the wasm build of the core, the wasm API in Node and Chromium,
 //!   the browser app end to end in Chromium
-//! - `schemas` : rewrite the committed JSON Schemas from the Rust types
+//! - `schemas` : rewrite the committed JSON Schemas from the Rust types, and the README's seed table from the seeds
 //! - `demo`    : build the CLI and validate the bundled example catalog (the README's run command)
 //! - `serve`   : build the browser app and serve it on http://127.0.0.1:8080 (the README's run command)
 //! - `dist`    : build the browser app as a static site in dist/
@@ -78,6 +78,16 @@ fn schemas() -> Result<(), String> {
             .map_err(|e| format!("cannot write {path}: {e}"))?;
         eprintln!("wrote {path}");
     }
+    // The README's seed status table, generated from the seed files.
+    let readme = root.join("README.md");
+    let text = std::fs::read_to_string(&readme).map_err(|e| format!("cannot read README.md: {e}"))?;
+    let (begin, end) = ("<!-- seed-status:begin -->\n", "<!-- seed-status:end -->");
+    let (head, rest) = text.split_once(begin).ok_or("README.md has no seed-status markers")?;
+    let (_, tail) = rest.split_once(end).ok_or("README.md has no seed-status end marker")?;
+    let table = catalog_core::seeds::status_markdown();
+    std::fs::write(&readme, format!("{head}{begin}{table}{end}{tail}"))
+        .map_err(|e| format!("cannot write README.md: {e}"))?;
+    eprintln!("wrote the seed table of README.md");
     Ok(())
 }
 

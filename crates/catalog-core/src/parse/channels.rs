@@ -73,6 +73,15 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '|' | '。' | '＋' | '+')
 }
 
+/// Whether the `/` at `j` joins two halves of one named channel (`街道文化站/（社区）综合性文化服务中心公示栏`)
+/// rather than separating two channels: it does when what follows is neither a known channel nor a check box.
+fn joins_name(chars: &[char], j: usize) -> bool {
+    chars[j] == '/'
+        && chars.get(j + 1).is_some_and(|c| !c.is_whitespace() && !is_separator(*c))
+        && glyph_at(chars, j + 1).is_none()
+        && match_known(chars, j + 1).is_none()
+}
+
 /// Skip a list number at a mention start: `1.` `2、` `（3）` `(4)` `①`.
 fn skip_numbering(chars: &[char], mut i: usize) -> usize {
     let start = i;
@@ -214,7 +223,10 @@ pub fn parse_channels(cell: &str) -> ChannelCell {
             }
             None => {
                 let mut j = i;
-                while j < chars.len() && !is_separator(chars[j]) && (j == i || glyph_at(&chars, j).is_none()) {
+                while j < chars.len()
+                    && (!is_separator(chars[j]) || joins_name(&chars, j))
+                    && (j == i || glyph_at(&chars, j).is_none())
+                {
                     j += 1;
                 }
                 let raw: String = chars[i..j].iter().collect();
@@ -223,7 +235,13 @@ pub fn parse_channels(cell: &str) -> ChannelCell {
                     Some(_) => "其他".to_owned(),
                     None => raw.clone(),
                 };
-                (j - i, ChannelMention { raw, name, variant: false })
+                // An everyday name of a canonical channel (村委会公示栏) means that channel.
+                match vocab::channel_kind(&name) {
+                    vocab::ChannelKind::Variant(c) => {
+                        (j - i, ChannelMention { raw, name: c.to_owned(), variant: true })
+                    }
+                    _ => (j - i, ChannelMention { raw, name, variant: false }),
+                }
             }
         };
         i += len.max(1);

@@ -668,7 +668,23 @@ fn periodic_at(src: &str, s: &[Ch], i: usize) -> Option<TimeRule> {
 }
 
 fn on_event(src: &str, s: &[Ch]) -> Option<Found> {
-    follows(src, s).or_else(|| at_time(src, s)).or_else(|| after_event(src, s))
+    follows(src, s).or_else(|| at_time(src, s)).or_else(|| after_event(src, s)).or_else(|| before_event(src, s))
+}
+
+/// "开学前", "招生前公开", "每学期开学前": before an event, with no period (a period before an event, "会议7日前",
+/// is [`TimeRule::Before`]). The event is kept with its 前.
+fn before_event(src: &str, s: &[Ch]) -> Option<Found> {
+    let j = s.iter().position(|c| c.c == '前' && !c.guarded)?;
+    let rest = trim(tail(s, j + 1));
+    const PUBLISH: [&str; 8] = ["公开", "公布", "公示", "发布", "完成", "及时", "向社会", "予以"];
+    if !rest.is_empty() && !PUBLISH.iter().any(|w| starts(rest, w)) {
+        return None;
+    }
+    let (scope, event) = split_marker(src, sub(s, 0, j));
+    let event = trim(event);
+    // A date or period before 前 (1月31日前, 7个工作日前) is another rule's; the event is words.
+    let words = event.len() >= 2 && event.iter().all(|c| !c.c.is_ascii_digit() && !is_cn_numeral(c.c));
+    words.then(|| (TimeRule::OnEvent { event: span(src, sub(s, 0, j + 1)).to_owned() }, scope))
 }
 
 /// "随采购公告、采购文件公开" / "与X同步公开": published together with something else.
@@ -725,7 +741,7 @@ fn after_event(src: &str, s: &[Ch]) -> Option<Found> {
 }
 
 fn promptness(s: &[Ch]) -> Option<Promptness> {
-    const WORDS: [(&str, Promptness); 16] = [
+    const WORDS: [(&str, Promptness); 17] = [
         ("按进展", Promptness::AsProgresses),
         ("进展情况", Promptness::AsProgresses),
         ("根据进展", Promptness::AsProgresses),
@@ -734,6 +750,7 @@ fn promptness(s: &[Ch]) -> Option<Promptness> {
         ("任期", Promptness::DuringTerm),
         ("最新有效", Promptness::LatestValid),
         ("长期", Promptness::LongTerm),
+        ("永久", Promptness::LongTerm),
         ("常态化", Promptness::LongTerm),
         ("持续公开", Promptness::LongTerm),
         ("随时", Promptness::Anytime),
