@@ -216,7 +216,7 @@ pub enum Finding {
     ImportNoColumn {
         field: &'static str,
     },
-    /// Import: none of a group's tick columns (公开对象, 公开方式, 公开层级) is ticked on the row: left empty.
+    /// Import: a group (公开对象, 公开方式, 公开层级) is neither ticked nor written on the row: left empty.
     ImportNoTick {
         group: &'static str,
     },
@@ -233,6 +233,10 @@ pub enum Finding {
     /// Import: a row holding only more 公开内容 (or other text) of the entry above, joined to it.
     ImportContinuation {
         row: u32,
+    },
+    /// Import: a blank 所属领域 cell under a blank 一级事项 continues the domain of the row above.
+    ImportDomainCarried {
+        domain: String,
     },
 }
 
@@ -319,6 +323,7 @@ impl Finding {
             ImportTickUnresolved { .. } => ("import.tick-unresolved", Warning),
             ImportChecklistNoGlyph { .. } => ("import.checklist-no-glyph", Warning),
             ImportContinuation { .. } => ("import.continuation", Info),
+            ImportDomainCarried { .. } => ("import.carried", Info),
         };
         Rule { code, severity }
     }

@@ -128,7 +128,7 @@ pub fn zh(f: &Finding) -> String {
         }
         ImportLevelsUnknown => "表格没有“公开层级”列，目录层级也无法确定：公开层级留空，请填写".to_owned(),
         ImportNoColumn { field } => format!("表格没有“{}”列：该要素留空，请填写", field_label(field)),
-        ImportNoTick { group } => format!("“{group}”各列在该行均未勾选：该要素留空，请核对"),
+        ImportNoTick { group } => format!("“{group}”在该行未勾选也未填写：该要素留空，请核对"),
         ImportTickUnresolved { header, value } => format!(
             "“{header}”列的“{value}”是勾选符号，但该列表头未标明勾选的是哪一项：该要素留空，原值保留在其他列，请核对"
         ),
@@ -136,6 +136,7 @@ pub fn zh(f: &Finding) -> String {
             format!("公开渠道清单“{text}”没有勾选符号（■/□），无法判断勾选了哪些渠道：公开渠道和载体留空，请核对")
         }
         ImportContinuation { row } => format!("第{row}行只有上一事项的续写内容，已并入该事项"),
+        ImportDomainCarried { domain } => format!("所属领域为空，已沿用上方的“{domain}”"),
     }
 }
 
@@ -238,7 +239,7 @@ pub fn en(f: &Finding) -> String {
             "the table has no 公开层级 column and the catalog's level is unknown: levels left empty".to_owned()
         }
         ImportNoColumn { field } => format!("the table has no column for {field}: left empty"),
-        ImportNoTick { group } => format!("none of the {group} columns is ticked on this row: left empty"),
+        ImportNoTick { group } => format!("{group} is neither ticked nor written on this row: left empty"),
         ImportTickUnresolved { header, value } => format!(
             "column \"{header}\" holds the tick \"{value}\" but its header does not say which choice it ticks: left empty, kept in extra"
         ),
@@ -246,6 +247,7 @@ pub fn en(f: &Finding) -> String {
             "the channel checklist \"{text}\" has no ■/□ glyphs, so what is ticked cannot be told: channels left empty"
         ),
         ImportContinuation { row } => format!("row {row} only continues the entry above; joined to it"),
+        ImportDomainCarried { domain } => format!("blank domain continues \"{domain}\" from the row above"),
     }
 }
 

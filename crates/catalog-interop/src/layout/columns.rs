@@ -264,15 +264,15 @@ fn is_sub_label(cell: &str) -> bool {
         || matches!(cell, "序号" | "编号")
         || (cell.ends_with("领域") && cell.chars().count() <= 6)
         || cell.starts_with("其他")
-        || matches!(
-            classify(cell, ""),
-            Column::AudienceText | Column::ModeText | Column::LevelText | Column::ItemSingle | Column::Item(_)
-        )
+        // A column's name standing in that row (`时限` under a bare `公开`), or the rest of the header above
+        // (`(要素)` under 公开内容).
+        || !matches!(classify(cell, ""), Column::Extra(_) | Column::Number | Column::Id)
+        || (cell.starts_with(['(', '（']) && cell.chars().count() <= 8)
 }
 
 /// Whether `cells` is the second (or third) row of a header under `header`, scored rather than matched cell by
 /// cell: the new cells that are sub-header labels must name 一级/二级事项 or at least two tick columns, and
-/// outnumber three to one the few short cells that are not (a stray note, an unknown group word); a data row
+/// outnumber two to one the few short cells that are not (a stray note, an unknown group word); a data row
 /// always holds free text. Cells equal to the header above are a vertically merged header and do not count.
 pub fn is_sub_header(header: &[String], cells: &[String]) -> bool {
     // Stops at the first long cell: every data row is tested, and its first free text ends it.
@@ -294,7 +294,7 @@ pub fn is_sub_header(header: &[String], cells: &[String]) -> bool {
             others += 1;
         }
     }
-    (names_item || labels >= 2) && labels >= 3 * others
+    (names_item || labels >= 2) && labels >= 2 * others
 }
 
 /// A cell that is a tick or an empty box, never a header label.

@@ -171,7 +171,7 @@ struct Reader<'a> {
     out: SheetImport,
     id_prefix: String,
     cells: CellLists,
-    /// Which tick groups the table has (公开对象, 公开方式, 公开层级 tick columns).
+    /// Which of the groups 公开对象, 公开方式, 公开层级 the table has columns for (ticks or words).
     tick_groups: [bool; 3],
 }
 
@@ -438,6 +438,15 @@ impl Reader<'_> {
         if !codes.is_empty() {
             entry.extra.insert("事项编码".to_owned(), codes.join("\n"));
         }
+        // A blank 所属领域 cell with a blank 一级事项 continues the group above, like the 一级事项 itself.
+        if entry.domain.is_empty()
+            && items[0].is_empty()
+            && self.columns.contains(&Column::Domain)
+            && let Some(prev) = self.out.entries.last().filter(|p| !p.domain.is_empty())
+        {
+            entry.domain = prev.domain.clone();
+            self.diag(&entry, Finding::ImportDomainCarried { domain: prev.domain.clone() }, "domain");
+        }
         // A blank 一级事项 under a filled 二级事项 continues the group above (merges lost when copied from the web);
         // so does a blank single 公开事项 cell over a row of its own.
         let single = self.columns.iter().filter(|c| matches!(c, Column::Item(_) | Column::ItemSingle)).count() == 1;
@@ -476,8 +485,9 @@ impl Reader<'_> {
     }
 
     /// A row that only continues the entry above: its only cells of its own (neither blank nor merged from
-    /// above) are more 公开内容 and extra columns (a content cell the page split over grid rows, the other cells
-    /// spanning them). A 序号, an item or a 同上 makes a row an entry.
+    /// above) are more 公开内容, 公开依据 and extra columns (a content cell the page split over grid rows, a
+    /// row-per-element layout, the other cells spanning them). A 序号, an item, a time limit or a 同上 makes a row
+    /// an entry.
     fn is_continuation(&self, r: usize) -> bool {
         if self.out.entries.is_empty() {
             return false;
@@ -489,7 +499,7 @@ impl Reader<'_> {
                 continue;
             }
             match column {
-                Column::Content => content = true,
+                Column::Content | Column::Basis => content = true,
                 Column::Extra(_) => {}
                 _ => return false,
             }
@@ -506,11 +516,12 @@ impl Reader<'_> {
                 continue;
             }
             match column {
-                Column::Content => {
-                    if !entry.content.is_empty() {
-                        entry.content.push('\n');
+                Column::Content | Column::Basis => {
+                    let text = if *column == Column::Content { &mut entry.content } else { &mut entry.basis };
+                    if !text.is_empty() {
+                        text.push('\n');
                     }
-                    entry.content.push_str(v);
+                    text.push_str(v);
                 }
                 Column::Extra(_) => {
                     let slot = entry.extra.entry(header_of(column)).or_default();
@@ -577,20 +588,20 @@ fn field_of(column: &Column) -> &'static str {
 }
 
 /// Map the header row (and the sub-header rows under it) to columns.
-fn map_columns(sheet: &Sheet, header: usize, subs: &[usize]) -> Vec<Column> {
-    let width = sheet.width();
-    let header_rows: Vec<usize> = std::iter::once(header).chain(subs.iter().copied()).collect();
+fn map_columns(header_rows: &[Vec<String>]) -> Vec<Column> {
+    let width = header_rows.iter().map(Vec::len).max().unwrap_or(0);
+    let cell = |k: usize, c: usize| header_rows.get(k).and_then(|r| r.get(c)).map_or("", |v| v.trim());
     // Each header row with its group cells filled in: a group header (公开事项, 公开对象 …) whose merge was lost
     // leaves blanks to its right; they belong to it when the row below labels them (the top row), or when they sit
     // under the same parent as the cell to their left (the rows below).
     let mut filled: Vec<Vec<String>> = Vec::with_capacity(header_rows.len());
-    for (k, &r) in header_rows.iter().enumerate() {
+    for k in 0..header_rows.len() {
         let mut row: Vec<String> = Vec::with_capacity(width);
         for c in 0..width {
-            let v = sheet.cell(r, c).trim();
+            let v = cell(k, c);
             let v = if v.is_empty() && c > 0 && !row[c - 1].is_empty() {
                 let inherit = match k.checked_sub(1) {
-                    None => header_rows.get(1).is_some_and(|&below| !sheet.cell(below, c).trim().is_empty()),
+                    None => !cell(1, c).is_empty(),
                     Some(above) => !filled[above][c].is_empty() && filled[above][c] == filled[above][c - 1],
                 };
                 if inherit { row[c - 1].clone() } else { String::new() }
@@ -619,7 +630,14 @@ fn map_columns(sheet: &Sheet, header: usize, subs: &[usize]) -> Vec<Column> {
                     let above = &labels[..labels.len() - 1];
                     let top =
                         above.iter().rev().find(|l| !matches!(classify(l, ""), Column::Extra(_))).unwrap_or(&above[0]);
-                    classify(top, sub)
+                    // `公开` over `时限`: one header printed over two rows.
+                    match classify(top, sub) {
+                        Column::Extra(_) => match classify(&format!("{top}{sub}"), "") {
+                            Column::Extra(_) => classify(top, sub),
+                            joined => joined,
+                        },
+                        column => column,
+                    }
                 }
             }
         })
@@ -734,25 +752,35 @@ pub fn read_sheet(sheet: &Sheet, id_prefix: &str, title_domain: Option<&'static 
             heading = Some(d);
         }
     }
-    // Sub-header rows: up to two under the header.
+    // Sub-header rows: up to two under the header. A cell merged down into the rows below it is a value the
+    // whole table shares (a 公开时限 printed once beside the labels), not a label.
+    let mut header_rows: Vec<Vec<String>> = vec![sheet.rows[header].clone()];
     let mut subs: Vec<usize> = Vec::new();
     while subs.len() < 2 {
         let next = subs.last().map_or(header, |s| *s) + 1;
-        if next < sheet.rows.len() && is_sub_header(&sheet.rows[subs.last().map_or(header, |s| *s)], &sheet.rows[next])
-        {
+        let Some(cells) = sheet.rows.get(next) else { break };
+        let labels: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(c, v)| {
+                let spans_down = sheet.is_merged(next + 1, c)
+                    && sheet.cell(next + 1, c) == v
+                    && header_rows.last().is_some_and(|above| above.get(c) != Some(v));
+                if spans_down { String::new() } else { v.clone() }
+            })
+            .collect();
+        let above = header_rows.last().cloned().unwrap_or_default();
+        if is_sub_header(&above, &labels) {
             subs.push(next);
+            header_rows.push(labels);
         } else {
             break;
         }
     }
-    let columns = map_columns(sheet, header, &subs);
+    let columns = map_columns(&header_rows);
     let sheet_domain = domains::canonical(&sheet.name).or_else(|| heading_domain(&sheet.name));
     let fallback_domain = sheet_domain.or(title.as_deref().and_then(heading_domain)).or(title_domain);
-    let tick_groups = [
-        columns.iter().any(|c| matches!(c, Column::AudienceTick(_))),
-        columns.iter().any(|c| matches!(c, Column::ModeTick(_))),
-        columns.iter().any(|c| matches!(c, Column::LevelTick(_))),
-    ];
+    let tick_groups = [has_column(&columns, "audience"), has_column(&columns, "mode"), has_column(&columns, "levels")];
     let has_levels = has_column(&columns, "levels");
     let mut reader = Reader {
         sheet,
@@ -778,7 +806,11 @@ pub fn read_sheet(sheet: &Sheet, id_prefix: &str, title_domain: Option<&'static 
         if values.is_empty() {
             continue;
         }
-        if values.len() == 1 && !reader.is_continuation(r) {
+        // A row printed with its 序号 and nothing else is a row of the table all the same (every element missing).
+        let numbered_only = values.len() == 1
+            && values[0].chars().all(|c| c.is_ascii_digit())
+            && reader.columns.iter().enumerate().all(|(c, col)| *col == Column::Number || cells[c].trim().is_empty());
+        if values.len() == 1 && !numbered_only && !reader.is_continuation(r) {
             match heading_domain(values[0]) {
                 Some(d) => reader.heading_domain = Some(d),
                 None => skip(&mut reader.out, sheet, r, values[0]),
