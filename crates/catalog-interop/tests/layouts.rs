@@ -453,3 +453,174 @@ fn content_split_over_grid_rows_joins_its_entry() {
     assert_eq!(entry(&imported, 0).content, "低保对象名单\n政府性基金预算");
     assert!(errors(&imported).is_empty(), "{:?}", errors(&imported));
 }
+
+#[test]
+fn row_per_element_tables_and_values_printed_beside_the_labels() {
+    // Each 公开内容 element and 公开依据 line in a grid row of its own; 时限/主体/渠道 printed once in the third header
+    // row and merged down the table; 公开 over 时限 as one header.
+    let rows: [&[&str]; 7] = [
+        &["序号", "公开事项", "", "公开内容", "公开依据", "公开", "公开", "公开"],
+        &["", "", "", "(要素)", "", "时限", "主体", "渠道"],
+        &["", "一级事项", "二级事项", "", "", "20个工作日内", "某区卫生健康委员会", "政府网站"],
+        &["1", "公共卫生服务事项", "预防接种", "1.法律法规和政策文件", "1.《疫苗管理法》", "", "", ""],
+        &["", "", "", "2.服务对象", "2.《国家基本公共卫生服务规范》", "", "", ""],
+        &["2", "", "居民健康档案管理", "1.法律法规和政策文件", "1.《国家基本公共卫生服务规范》", "", "", ""],
+        &["", "", "", "2.服务对象", "", "", "", ""],
+    ];
+    let mut merges =
+        vec![[0, 0, 2, 0], [0, 1, 1, 2], [1, 3, 2, 3], [0, 4, 2, 4], [3, 1, 6, 1], [3, 0, 4, 0], [5, 0, 6, 0]];
+    merges.extend((5..8).map(|c| [2, c, 6, c]));
+    let imported = import_as("xlsx", &rows, &merges);
+    assert_eq!(imported.catalog.entries.len(), 2, "{:?}", codes(&imported));
+    let e = entry(&imported, 0);
+    assert_eq!(e.content, "1.法律法规和政策文件\n2.服务对象");
+    assert_eq!(e.basis, "1.《疫苗管理法》\n2.《国家基本公共卫生服务规范》");
+    assert_eq!((e.time_limit.as_str(), e.subject.as_str()), ("20个工作日内", "某区卫生健康委员会"));
+    assert_eq!(e.channels, ["政府网站"]);
+    assert_eq!(entry(&imported, 1).item, ["公共卫生服务事项", "居民健康档案管理"]);
+    // The CSV of the same table: blank cells instead of merges; the shared values only in the header row.
+    let sub = ["", "一级事项", "二级事项", "", "", "", "", "", "全社会", "特定群体", "主动", "依申请", "县级", "乡级"];
+    let first = row("1", "■政府网站", ["√", "", "√", "", "√", ""]);
+    let more = ["", "", "", "第二项内容", "《第二个文件》", "", "", "", "", "", "", "", "", ""];
+    let imported = csv(&[&HEADER, &sub, &first, &more]);
+    assert_eq!(imported.catalog.entries.len(), 1);
+    assert_eq!(entry(&imported, 0).basis, "《社会救助暂行办法》\n《第二个文件》");
+}
+
+#[test]
+fn item_codes_and_placeholders_are_not_item_names() {
+    let sub = ["", "一级事项", "二级事项", "", "", "", "", "", "全社会", "特定群体", "主动", "依申请", "县级", "乡级"];
+    for (first, second, want, code) in [
+        (
+            "最低生活保障\n120002000",
+            "审核信息\n120002003",
+            vec!["最低生活保障", "审核信息"],
+            Some("120002000\n120002003"),
+        ),
+        ("最低生活保障120002000", "---", vec!["最低生活保障"], Some("120002000")),
+        ("最低生活保障", "/", vec!["最低生活保障"], None),
+    ] {
+        let mut data = row("1", "■政府网站", ["√", "", "√", "", "√", ""]);
+        data[1] = first;
+        data[2] = second;
+        let imported = import_as("xlsx", &[&HEADER, &sub, &data], &[]);
+        assert_eq!(entry(&imported, 0).item, want, "{first} {second}");
+        assert_eq!(entry(&imported, 0).extra.get("事项编码").map(String::as_str), code, "the code is kept");
+    }
+}
+
+#[test]
+fn headers_cut_at_the_cell_edge_or_without_their_gong_are_read() {
+    let sub = ["", "一级事项", "二级事项", "", "", "", "", "", "全社会", "特定群体", "主动", "依申请", "县级", "乡级"];
+    let data = row("1", "■政府网站", ["√", "", "√", "", "√", ""]);
+    let cut = [
+        "序号",
+        "公开事项",
+        "",
+        "公开内容",
+        "公开依据",
+        "公开时限",
+        "公开主",
+        "公开渠道和载体",
+        "公开对象",
+        "",
+        "公开方式",
+        "",
+        "公开层级",
+        "",
+    ];
+    let dropped = [
+        "序号",
+        "开事项",
+        "",
+        "开内容",
+        "开依据",
+        "开时限",
+        "开主体",
+        "开渠道和载体",
+        "开对象",
+        "",
+        "开方式",
+        "",
+        "开层级",
+        "",
+    ];
+    for header in [cut, dropped] {
+        let imported = csv(&[&header, &sub, &data]);
+        let e = entry(&imported, 0);
+        ticks_right(e);
+        assert_eq!(e.subject, "某镇人民政府", "{header:?}");
+        assert_eq!(e.content, "低保对象名单", "{header:?}");
+        assert_eq!(e.item, ["最低生活保障", "审批信息"]);
+    }
+}
+
+#[test]
+fn levels_written_in_tick_columns_or_under_a_misprinted_group() {
+    // A `州级县级` column holding the level word; a 公开层级 group printed as a second 公开方式.
+    let mut sub = vec!["", "一级事项", "二级事项", "", "", "", "", "", "全社会", "特定群体", "主动", "依申请"];
+    sub.extend(["州级县级", "乡、村级"]);
+    let imported = csv(&[&HEADER, &sub, &row("1", "■政府网站", ["√", "", "√", "", "县级", "√"])]);
+    assert_eq!(entry(&imported, 0).levels, ["县级", "乡级", "村级"]);
+    let mut header = HEADER;
+    header[12] = "公开方式";
+    let mut sub = vec!["", "一级事项", "二级事项", "", "", "", "", "", "全社会", "特定群体", "主动", "依申请"];
+    sub.extend(["县级", "乡、村级"]);
+    let imported = csv(&[&header, &sub, &row("1", "■政府网站", ["√", "", "√", "", "√", "√"])]);
+    ticks_right(entry(&imported, 0));
+    assert_eq!(entry(&imported, 0).levels, ["县级", "乡级", "村级"]);
+}
+
+#[test]
+fn a_blank_domain_cell_under_a_blank_first_item_continues_the_domain_above() {
+    let header = [
+        "序号",
+        "公开事项",
+        "",
+        "",
+        "公开内容",
+        "公开依据",
+        "公开时限",
+        "公开主体",
+        "公开渠道和载体",
+        "公开对象",
+        "公开方式",
+        "公开层级",
+    ];
+    let sub = ["", "所属领域", "一级事项", "二级事项", "", "", "", "", "", "", "", ""];
+    let first = [
+        "1",
+        "社会救助",
+        "综合业务",
+        "政策法规文件",
+        "文件",
+        "《社会救助暂行办法》",
+        "20个工作日内",
+        "某镇人民政府",
+        "■政府网站",
+        "全社会",
+        "主动",
+        "乡级",
+    ];
+    let second = [
+        "2",
+        "",
+        "",
+        "监督检查",
+        "投诉电话",
+        "《社会救助暂行办法》",
+        "20个工作日内",
+        "某镇人民政府",
+        "■政府网站",
+        "全社会",
+        "主动",
+        "乡级",
+    ];
+    for render_as in ["csv-utf8", "xlsx"] {
+        let imported = import_as(render_as, &[&header, &sub, &first, &second], &[]);
+        let e = entry(&imported, 1);
+        assert_eq!(e.domain, "社会救助", "{render_as}");
+        assert_eq!(e.item, ["综合业务", "监督检查"], "{render_as}");
+        assert!(errors(&imported).is_empty(), "{render_as}: {:?}", errors(&imported));
+    }
+}
