@@ -216,7 +216,7 @@ pub enum Finding {
     ImportNoColumn {
         field: &'static str,
     },
-    /// Import: a group (公开对象, 公开方式, 公开层级) is neither ticked nor written on the row: left empty.
+    /// Import: none of a group's tick columns (公开对象, 公开方式, 公开层级) is ticked on the row: left empty.
     ImportNoTick {
         group: &'static str,
     },
@@ -237,6 +237,15 @@ pub enum Finding {
     /// Import: a blank 所属领域 cell under a blank 一级事项 continues the domain of the row above.
     ImportDomainCarried {
         domain: String,
+    },
+    /// Import: a column read as the user's mapping says.
+    ImportMapped {
+        header: String,
+        field: &'static str,
+    },
+    /// Import: a header of the user's mapping that no sheet has.
+    ImportMappingUnused {
+        header: String,
     },
 }
 
@@ -324,6 +333,8 @@ impl Finding {
             ImportChecklistNoGlyph { .. } => ("import.checklist-no-glyph", Warning),
             ImportContinuation { .. } => ("import.continuation", Info),
             ImportDomainCarried { .. } => ("import.carried", Info),
+            ImportMapped { .. } => ("import.mapped", Info),
+            ImportMappingUnused { .. } => ("import.mapping-unused", Warning),
         };
         Rule { code, severity }
     }

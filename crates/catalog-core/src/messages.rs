@@ -128,7 +128,7 @@ pub fn zh(f: &Finding) -> String {
         }
         ImportLevelsUnknown => "表格没有“公开层级”列，目录层级也无法确定：公开层级留空，请填写".to_owned(),
         ImportNoColumn { field } => format!("表格没有“{}”列：该要素留空，请填写", field_label(field)),
-        ImportNoTick { group } => format!("“{group}”在该行未勾选也未填写：该要素留空，请核对"),
+        ImportNoTick { group } => format!("“{group}”各列在该行均未勾选：该要素留空，请核对"),
         ImportTickUnresolved { header, value } => format!(
             "“{header}”列的“{value}”是勾选符号，但该列表头未标明勾选的是哪一项：该要素留空，原值保留在其他列，请核对"
         ),
@@ -137,6 +137,8 @@ pub fn zh(f: &Finding) -> String {
         }
         ImportContinuation { row } => format!("第{row}行只有上一事项的续写内容，已并入该事项"),
         ImportDomainCarried { domain } => format!("所属领域为空，已沿用上方的“{domain}”"),
+        ImportMapped { header, field } => format!("“{header}”列按指定的列映射读作“{}”", field_label(field)),
+        ImportMappingUnused { header } => format!("列映射中的表头“{header}”在文件中没有找到，未使用"),
     }
 }
 
@@ -239,7 +241,7 @@ pub fn en(f: &Finding) -> String {
             "the table has no 公开层级 column and the catalog's level is unknown: levels left empty".to_owned()
         }
         ImportNoColumn { field } => format!("the table has no column for {field}: left empty"),
-        ImportNoTick { group } => format!("{group} is neither ticked nor written on this row: left empty"),
+        ImportNoTick { group } => format!("none of the {group} columns is ticked on this row: left empty"),
         ImportTickUnresolved { header, value } => format!(
             "column \"{header}\" holds the tick \"{value}\" but its header does not say which choice it ticks: left empty, kept in extra"
         ),
@@ -248,6 +250,10 @@ pub fn en(f: &Finding) -> String {
         ),
         ImportContinuation { row } => format!("row {row} only continues the entry above; joined to it"),
         ImportDomainCarried { domain } => format!("blank domain continues \"{domain}\" from the row above"),
+        ImportMapped { header, field } => format!("column \"{header}\" read as {field}, as the column mapping says"),
+        ImportMappingUnused { header } => {
+            format!("header \"{header}\" of the column mapping is not in the file; unused")
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use catalog_core::{LoadError, load_catalog, vocab};
 use crate::grid::Sheet;
 use crate::layout::{self, meta};
 use crate::limits::MAX_FILE_BYTES;
+use crate::mapping::Mapping;
 use crate::read;
 
 /// What an import gives: the catalog, what the importer noticed, and the text encoding (CSV).
@@ -163,6 +164,11 @@ fn stem(file_name: &str) -> &str {
 
 /// Import a file the user picked. The format is chosen by the file name's extension.
 pub fn import(bytes: &[u8], file_name: &str) -> Result<Imported, ImportError> {
+    import_with(bytes, file_name, &Mapping::default())
+}
+
+/// [`import`] with the user's column mapping (header → field) for the columns the detector reads wrong.
+pub fn import_with(bytes: &[u8], file_name: &str, mapping: &Mapping) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES });
     }
@@ -174,7 +180,7 @@ pub fn import(bytes: &[u8], file_name: &str) -> Result<Imported, ImportError> {
         }
         "csv" | "txt" | "tsv" => {
             let (sheet, decoded) = read::csv::read(bytes, stem(file_name))?;
-            let mut imported = from_sheets(&[sheet], false)?;
+            let mut imported = from_sheets_with(&[sheet], false, mapping)?;
             imported.diagnostics.insert(
                 0,
                 Diagnostic {
@@ -190,7 +196,7 @@ pub fn import(bytes: &[u8], file_name: &str) -> Result<Imported, ImportError> {
             Ok(imported)
         }
         #[cfg(feature = "excel")]
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "et" => from_sheets(&read::excel::read(bytes)?, true),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "et" => from_sheets_with(&read::excel::read(bytes)?, true, mapping),
         other => Err(ImportError::Unsupported { extension: other.to_owned() }),
     }
 }
@@ -198,6 +204,12 @@ pub fn import(bytes: &[u8], file_name: &str) -> Result<Imported, ImportError> {
 /// Sheets → one catalog. Each sheet with a header contributes its entries; a sheet named 目录信息 /
 /// 未涉及领域说明 / 删减事项说明 (what the XLSX export writes) restores `meta`, `not_applicable` and `removed`.
 pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportError> {
+    from_sheets_with(sheets, workbook, &Mapping::default())
+}
+
+/// [`from_sheets`] with the user's column mapping.
+pub fn from_sheets_with(sheets: &[Sheet], workbook: bool, mapping: &Mapping) -> Result<Imported, ImportError> {
+    let mut mapped: Vec<String> = Vec::new();
     let mut catalog = Catalog::new(Meta::default());
     let mut diagnostics = Vec::new();
     let mut title: Option<String> = None;
@@ -213,7 +225,8 @@ pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportE
         }
         let prefix = if many { format!("s{}", i + 1) } else { String::new() };
         let title_domain = title.as_deref().and_then(|t| meta::domain_in(t).map(|(_, d)| d));
-        let mut part = layout::read_sheet(sheet, &prefix, title_domain);
+        let mut part = layout::read_sheet_with(sheet, &prefix, title_domain, mapping);
+        mapped.append(&mut part.mapped);
         if !workbook {
             for e in &mut part.entries {
                 if let Some(source) = &mut e.source {
@@ -267,6 +280,16 @@ pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportE
     }
     for (range, sheet) in without_levels {
         infer_levels(&mut catalog, range, &sheet, title.as_deref(), from_title, workbook, &mut diagnostics);
+    }
+    for (header, _) in mapping.columns.iter().filter(|(h, _)| !mapped.contains(h)) {
+        diagnostics.push(Diagnostic {
+            finding: Finding::ImportMappingUnused { header: header.clone() },
+            entry: None,
+            row: None,
+            sheet: None,
+            field: None,
+            fix: None,
+        });
     }
     Ok(Imported { catalog, diagnostics, encoding: None })
 }

@@ -65,6 +65,8 @@ fn readme_documents_every_import_code() {
         "import.tick-unresolved",
         "import.checklist-no-glyph",
         "import.continuation",
+        "import.mapped",
+        "import.mapping-unused",
     ] {
         assert!(readme.contains(&format!("`{code}`")), "README lacks {code}");
     }

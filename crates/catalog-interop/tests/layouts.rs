@@ -624,3 +624,99 @@ fn a_blank_domain_cell_under_a_blank_first_item_continues_the_domain_above() {
         assert!(errors(&imported).is_empty(), "{render_as}: {:?}", errors(&imported));
     }
 }
+
+/// A township's own wording for every header: the detector finds no catalog header in it.
+const OWN_WORDS: [&str; 10] =
+    ["序号", "事项", "具体事项", "说明", "法律依据", "时间要求", "责任单位", "发布途径", "范围", "形式"];
+const OWN_ROW: [&str; 10] = [
+    "1",
+    "最低生活保障",
+    "审批信息",
+    "低保对象名单",
+    "《社会救助暂行办法》",
+    "20个工作日内",
+    "某镇人民政府",
+    "政府网站、公示栏",
+    "全社会",
+    "主动公开",
+];
+
+fn own_words_mapping() -> catalog_interop::Mapping {
+    let mut mapping = catalog_interop::Mapping::default();
+    for arg in [
+        "事项=item1",
+        "具体事项=二级事项",
+        "说明=content",
+        "时间要求=公开时限",
+        "责任单位=subject",
+        "发布途径=channels",
+        "范围=audience",
+        "形式=mode",
+    ] {
+        mapping.add_arg(arg).expect("a mapping");
+    }
+    mapping
+}
+
+fn to_csv(rows: &[&[&str]]) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    for r in rows {
+        w.write_record(*r).expect("csv");
+    }
+    w.into_inner().expect("csv")
+}
+
+#[test]
+fn a_column_mapping_reads_a_header_the_detector_does_not_know() {
+    let bytes = to_csv(&[&["某镇社会救助领域基层政务公开标准目录"], &OWN_WORDS, &OWN_ROW]);
+    assert!(import(&bytes, "目录.csv").is_err(), "no header the detector knows");
+    let imported = catalog_interop::import_with(&bytes, "目录.csv", &own_words_mapping()).expect("imports");
+    let e = entry(&imported, 0);
+    assert_eq!(e.item, ["最低生活保障", "审批信息"]);
+    assert_eq!(
+        (e.content.as_str(), e.basis.as_str()),
+        ("低保对象名单", "《社会救助暂行办法》"),
+        "法律依据 found as ever"
+    );
+    assert_eq!((e.time_limit.as_str(), e.subject.as_str()), ("20个工作日内", "某镇人民政府"));
+    assert_eq!((e.audience.as_str(), e.mode.as_str()), ("全社会", "主动"));
+    assert!(codes(&imported).contains(&"import.mapped"));
+    // A header the file does not have is said, not silently dropped.
+    let mut more = own_words_mapping();
+    more.add_arg("备注栏=extra").expect("a mapping");
+    let imported = catalog_interop::import_with(&bytes, "目录.csv", &more).expect("imports");
+    assert!(codes(&imported).contains(&"import.mapping-unused"));
+}
+
+#[test]
+fn a_column_mapping_fixes_ticks_whose_sub_header_is_lost() {
+    // The national header without its second row: the ticks cannot be told (import.tick-unresolved) until the
+    // user names the columns by their letters.
+    let data = row("1", "■政府网站", ["√", "", "√", "", "", "√"]);
+    let bytes = to_csv(&[&HEADER, &data]);
+    let guessed = import(&bytes, "目录.csv").expect("imports");
+    assert_eq!(entry(&guessed, 0).audience, "");
+    let mapping = catalog_interop::Mapping::from_json(
+        r#"{"C": "item2", "I": "audience=全社会", "J": "audience=特定群体", "K": "mode=主动", "L": "mode=依申请",
+            "M": "levels=县级", "N列": "levels=乡级"}"#,
+    )
+    .expect("json mapping");
+    for name in ["目录.csv", "目录.xlsx"] {
+        let imported = if name.ends_with("xlsx") {
+            let file: CorpusFile = serde_json::from_value(serde_json::json!({
+                "render": "xlsx", "sheets": [{ "name": "社会救助", "rows": owned(&[&HEADER, &data]) }],
+                "expected": { "entries": [] }
+            }))
+            .expect("a table");
+            let (xlsx, _) = render(&file, "目录").expect("renders");
+            catalog_interop::import_with(&xlsx, name, &mapping).expect("imports")
+        } else {
+            catalog_interop::import_with(&bytes, name, &mapping).expect("imports")
+        };
+        let e = entry(&imported, 0);
+        ticks_right(e);
+        assert_eq!(e.item, ["最低生活保障", "审批信息"], "{name}");
+        assert_eq!(e.levels, ["乡级"], "{name}");
+        assert!(!codes(&imported).contains(&"import.tick-unresolved"), "{name}");
+    }
+}

@@ -15,6 +15,7 @@ use catalog_core::text::squash;
 use catalog_core::vocab;
 
 use crate::grid::Sheet;
+use crate::mapping::Mapping;
 use columns::{Column, classify, is_header, is_sub_header};
 use fold::simplify;
 
@@ -32,6 +33,8 @@ pub struct SheetImport {
     pub government: Option<String>,
     /// Whether the table has a 公开层级 column (else each row's levels are the catalog's level).
     pub has_levels: bool,
+    /// The headers of the user's mapping this sheet has.
+    pub mapped: Vec<String>,
 }
 
 fn is_ditto(v: &str) -> bool {
@@ -171,7 +174,7 @@ struct Reader<'a> {
     out: SheetImport,
     id_prefix: String,
     cells: CellLists,
-    /// Which of the groups 公开对象, 公开方式, 公开层级 the table has columns for (ticks or words).
+    /// Which of the groups 公开对象, 公开方式, 公开层级 the table has tick columns for.
     tick_groups: [bool; 3],
 }
 
@@ -588,7 +591,7 @@ fn field_of(column: &Column) -> &'static str {
 }
 
 /// Map the header row (and the sub-header rows under it) to columns.
-fn map_columns(header_rows: &[Vec<String>]) -> Vec<Column> {
+fn map_columns(header_rows: &[Vec<String>], mapping: &Mapping) -> (Vec<Column>, Vec<(String, Column)>) {
     let width = header_rows.iter().map(Vec::len).max().unwrap_or(0);
     let cell = |k: usize, c: usize| header_rows.get(k).and_then(|r| r.get(c)).map_or("", |v| v.trim());
     // Each header row with its group cells filled in: a group header (公开事项, 公开对象 …) whose merge was lost
@@ -612,6 +615,7 @@ fn map_columns(header_rows: &[Vec<String>]) -> Vec<Column> {
         }
         filled.push(row);
     }
+    let mut column_labels: Vec<Vec<String>> = Vec::with_capacity(width);
     let mut columns: Vec<Column> = (0..width)
         .map(|c| {
             // The column's labels top to bottom, a vertical merge's repeats once.
@@ -622,6 +626,7 @@ fn map_columns(header_rows: &[Vec<String>]) -> Vec<Column> {
                     labels.push(v);
                 }
             }
+            column_labels.push(labels.iter().map(|l| (*l).to_owned()).collect());
             match labels.as_slice() {
                 [] => classify("", ""),
                 [only] => classify(only, ""),
@@ -672,7 +677,19 @@ fn map_columns(header_rows: &[Vec<String>]) -> Vec<Column> {
             }
         }
     }
-    columns
+    // The user's mapping has the last word.
+    let mut mapped = Vec::new();
+    if !mapping.is_empty() {
+        for (c, column) in columns.iter_mut().enumerate() {
+            let labels: Vec<&str> =
+                column_labels.get(c).map(|l| l.iter().map(String::as_str).collect()).unwrap_or_default();
+            if let Some((key, chosen)) = mapping.column_for(&labels, &column_letter(c)) {
+                *column = chosen.clone();
+                mapped.push((key.to_owned(), chosen.clone()));
+            }
+        }
+    }
+    (columns, mapped)
 }
 
 /// Excel's letter of the 0-based column `c` (A, B, … Z, AA …).
@@ -718,7 +735,19 @@ fn sheet_note(out: &mut SheetImport, sheet: &Sheet, finding: Finding, field: &'s
 
 /// Read one sheet. `id_prefix` keeps generated ids unique across sheets.
 pub fn read_sheet(sheet: &Sheet, id_prefix: &str, title_domain: Option<&'static str>) -> SheetImport {
-    let Some(header) = (0..sheet.rows.len().min(HEADER_SEARCH_ROWS)).find(|&r| is_header(&sheet.rows[r])) else {
+    read_sheet_with(sheet, id_prefix, title_domain, &Mapping::default())
+}
+
+/// [`read_sheet`] with the user's column mapping: a row naming two of its headers is a header row too, and the
+/// columns it names are read as it says.
+pub fn read_sheet_with(
+    sheet: &Sheet,
+    id_prefix: &str,
+    title_domain: Option<&'static str>,
+    mapping: &Mapping,
+) -> SheetImport {
+    let is_header_row = |r: usize| is_header(&sheet.rows[r]) || mapping.headers_in(&sheet.rows[r]) >= 2;
+    let Some(header) = (0..sheet.rows.len().min(HEADER_SEARCH_ROWS)).find(|&r| is_header_row(r)) else {
         let mut out = SheetImport::default();
         if sheet.rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty())) {
             out.diagnostics.push(Diagnostic {
@@ -777,17 +806,36 @@ pub fn read_sheet(sheet: &Sheet, id_prefix: &str, title_domain: Option<&'static 
             break;
         }
     }
-    let columns = map_columns(&header_rows);
+    let (columns, mapped) = map_columns(&header_rows, mapping);
+    let mut out_notes = SheetImport::default();
     let sheet_domain = domains::canonical(&sheet.name).or_else(|| heading_domain(&sheet.name));
     let fallback_domain = sheet_domain.or(title.as_deref().and_then(heading_domain)).or(title_domain);
-    let tick_groups = [has_column(&columns, "audience"), has_column(&columns, "mode"), has_column(&columns, "levels")];
+    // Tick columns, and a group header standing alone in a header of several rows (its tick labels lost). A blank
+    // word cell of a one-row header (公开方式 written as text) is the validator's entry.required, said once.
+    let alone = |text: &Column| !subs.is_empty() && columns.contains(text);
+    let tick_groups = [
+        columns.iter().any(|c| matches!(c, Column::AudienceTick(_))) || alone(&Column::AudienceText),
+        columns.iter().any(|c| matches!(c, Column::ModeTick(_))) || alone(&Column::ModeText),
+        columns.iter().any(|c| matches!(c, Column::LevelTick(_))) || alone(&Column::LevelText),
+    ];
     let has_levels = has_column(&columns, "levels");
+    for (header, column) in &mapped {
+        let finding = Finding::ImportMapped { header: header.clone(), field: field_of(column) };
+        sheet_note(&mut out_notes, sheet, finding, field_of(column));
+    }
     let mut reader = Reader {
         sheet,
         fallback_domain,
         heading_domain: heading,
         above: Vec::new(),
-        out: SheetImport { title, government, has_levels, ..SheetImport::default() },
+        out: SheetImport {
+            title,
+            government,
+            has_levels,
+            mapped: mapped.into_iter().map(|(h, _)| h).collect(),
+            diagnostics: out_notes.diagnostics,
+            ..SheetImport::default()
+        },
         id_prefix: id_prefix.to_owned(),
         cells: CellLists::default(),
         tick_groups,
