@@ -189,9 +189,13 @@ fn a_checklist_printed_without_glyphs_is_not_read_as_all_ticked() {
         assert!(entry(&imported, 0).channels.is_empty(), "{cell}");
         assert!(codes_at(&imported, 3).contains(&"import.checklist-no-glyph"), "{cell}");
     }
-    // A list of a few channels with separators is a choice.
+    // A list typed with separators is a choice, however long.
     let imported = csv(&[&HEADER, &sub, &row("1", "政府网站、两微一端", ["√", "", "√", "", "", "√"])]);
     assert_eq!(entry(&imported, 0).channels, ["政府网站", "两微一端"]);
+    let long =
+        "政府网站、政府公报、两微一端、广播电视、纸质媒体、公开查阅点、政务服务中心、便民服务站、入户/现场、精准推送";
+    let imported = csv(&[&HEADER, &sub, &row("1", long, ["√", "", "√", "", "", "√"])]);
+    assert_eq!(entry(&imported, 0).channels.len(), 10);
 }
 
 #[test]

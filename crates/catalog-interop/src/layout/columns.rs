@@ -205,14 +205,19 @@ fn may_name_text_column(cell: &str) -> bool {
 /// Whether a row is a header row: it names at least three standard columns, two of them free-text ones
 /// (公开内容, 公开依据, 公开时限, 公开主体, 公开渠道) — data rows of words such as 全社会/主动/县级 do not.
 pub fn is_header(cells: &[String]) -> bool {
-    // Header cells are short: only those are folded (traditional characters), and only when one needs it.
+    if is_header_simplified(cells) {
+        return true;
+    }
+    // A header in traditional characters: its free-text headers hold one of these (公開內容, 公開依據, 公開時限,
+    // 公開主體, 公開渠道和載體). Only short cells are folded, and only in a row that has one.
     let short = |c: &String| squashed_len_upto(c, MAX_TEXT_HEADER_CHARS) <= MAX_TEXT_HEADER_CHARS;
-    if cells.iter().filter(|c| short(c)).any(|c| matches!(simplify(c), std::borrow::Cow::Owned(_))) {
+    let traditional = |c: &String| c.contains(['內', '據', '時', '體', '載', '開']);
+    if cells.iter().any(|c| short(c) && traditional(c)) {
         let folded: Vec<String> =
             cells.iter().map(|c| if short(c) { simplify(c).into_owned() } else { c.clone() }).collect();
         return is_header_simplified(&folded);
     }
-    is_header_simplified(cells)
+    false
 }
 
 fn is_header_simplified(cells: &[String]) -> bool {
@@ -283,12 +288,20 @@ pub fn is_sub_header(header: &[String], cells: &[String]) -> bool {
         if v.trim().is_empty() || header.get(c) == Some(v) {
             continue;
         }
+        // A number (序号), a tick or a long cell ends it before any look-up: that is every data row.
+        let trimmed = v.trim();
+        if trimmed.chars().all(|c| c.is_ascii_digit() || c == '.') || is_tick_like(trimmed) {
+            return false;
+        }
         let label = squash(&simplify(v));
+        if label.chars().count() > 10 {
+            return false;
+        }
         if is_sub_label(&label) {
             labels += 1;
             names_item |=
                 label.contains("一级") && (label.contains("事项") || label.contains("目录")) || label == "一级";
-        } else if label.chars().count() > 8 || label.chars().all(|c| c.is_ascii_digit()) || is_tick_like(&label) {
+        } else if label.chars().count() > 8 {
             return false;
         } else {
             others += 1;

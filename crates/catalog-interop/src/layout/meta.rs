@@ -128,6 +128,14 @@ pub fn level_of_subjects<'a>(subjects: impl Iterator<Item = &'a str>) -> Option<
                 Some(p) if (p.ends_with('县') || p.ends_with('区') || p.ends_with('旗')) && p.chars().count() > 1 => {
                     county += 1
                 }
+                // A township's own offices (公共服务办, 党政办, 社会事务办): a county's are 办公室 or 局.
+                None if part.ends_with('办')
+                    && part.chars().count() >= 3
+                    && !part.contains(['县', '区', '市', '旗'])
+                    && !part.ends_with("政府办") =>
+                {
+                    township += 1
+                }
                 // Departments (局, 委员会, 部门) are the county's: a township has offices (办, 所, 站).
                 None if (part.ends_with('局') || part.ends_with("委员会") || part.ends_with("部门"))
                     && !part.contains("乡镇")
@@ -188,7 +196,8 @@ mod tests {
         assert_eq!(level(&["县级政府民政部门、乡镇政府(街道办事处)"]), None);
         assert_eq!(level(&["枣庄高新区应急管理局"]), Some(("县级", false)));
         assert_eq!(level(&["应急管理部门", "住房和城乡建设部门"]), Some(("县级", false)));
-        assert_eq!(level(&["公共服务办"]), None);
+        assert_eq!(level(&["公共服务办"]), Some(("乡级", false)));
+        assert_eq!(level(&["县政府办"]), None);
         assert_eq!(level(&["相关审批部门"]), None);
         assert_eq!(level(&["招标人及其招标代理机构或相关行政监督部门"]), None);
         assert_eq!(level(&["某县人民政府", "江上乡人民政府"]), None);

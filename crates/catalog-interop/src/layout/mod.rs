@@ -239,14 +239,18 @@ impl CellLists {
 }
 
 /// A 公开渠道 checklist printed without its ■/□ glyphs (`政府网站政府公报两微一端…`): every box's name is there and
-/// none says whether it is ticked. Ten or more of the 13 canonical names, or four run together with nothing
-/// between them, are a checklist, not a choice.
+/// none says whether it is ticked. Ten or more of the 13 canonical names with only spaces between them, or four
+/// run together with nothing between them, are a checklist, not a choice; a list typed with 、 is a choice.
 fn glyphless_checklist(cell: &str, parsed: &catalog_core::parse::channels::ChannelCell) -> bool {
     if parsed.checklist {
         return false;
     }
+    // A list typed with 、 or ， is a choice, however long.
+    if cell.contains(|c: char| "、，,；;。".contains(c)) {
+        return false;
+    }
     let canonical = parsed.ticked.iter().filter(|m| vocab::CANONICAL_CHANNELS.contains(&m.name.as_str())).count();
-    let run_together = !cell.contains(|c: char| c.is_whitespace() || "、，,；;。".contains(c));
+    let run_together = !cell.contains(char::is_whitespace);
     canonical >= 10 || (canonical >= 4 && run_together)
 }
 
@@ -344,7 +348,16 @@ impl Reader<'_> {
                 carried.retain(|(f, value, how)| !(*f == "item" && *value == v && *how == Carry::Merged));
                 continue;
             }
-            let folded = simplify(&v).into_owned();
+            // Words the vocabulary must know, with traditional characters simplified (text cells stay as written).
+            let folded = match column {
+                Column::AudienceText
+                | Column::AudienceTick(_)
+                | Column::ModeText
+                | Column::ModeTick(_)
+                | Column::LevelText
+                | Column::LevelTick(_) => simplify(&v).into_owned(),
+                _ => String::new(),
+            };
             match column {
                 Column::Number => {}
                 Column::Id => entry.id = v,
@@ -981,6 +994,9 @@ fn domain_of_table(entries: &[Entry]) -> Option<(&'static str, String)> {
 /// every entry that tells agrees, the table is that domain's (its rows with local items too); each entry gets an
 /// `import.domain-inferred` note.
 fn infer_domains(out: &mut SheetImport) {
+    if out.entries.iter().all(|e| !e.domain.is_empty()) {
+        return;
+    }
     let found: Vec<Option<(&'static str, String)>> =
         out.entries.iter().map(|e| if e.domain.is_empty() { domain_of_items(e) } else { None }).collect();
     let mut told: Vec<&'static str> = found.iter().flatten().map(|(d, _)| *d).collect();
@@ -989,7 +1005,10 @@ fn infer_domains(out: &mut SheetImport) {
     told.dedup();
     let only = match told.as_slice() {
         [d] => found.iter().flatten().next().map(|(_, item)| (*d, item.clone())),
-        [] => domain_of_table(&out.entries),
+        [] => {
+            let untold: Vec<Entry> = out.entries.iter().filter(|e| e.domain.is_empty()).cloned().collect();
+            domain_of_table(&untold)
+        }
         _ => None,
     };
     for (entry, found) in out.entries.iter_mut().zip(found) {
