@@ -57,7 +57,7 @@ const FLOORS: &[(&str, f64, usize)] = &[
     ("a-29-tls-shenongbutie.json", 1.000, 0),
     ("a-30-tchuan-weishengjiankang.json", 1.000, 1),
     ("a-31-secondsilicon-fupin.json", 1.000, 0),
-    ("a-32-taishandichan-shehuijiuzhu.json", 0.863, 2),
+    ("a-32-taishandichan-shehuijiuzhu.json", 0.954, 0),
     ("a-33-saihan-shehuibaoxian.json", 1.000, 0),
     ("a-34-zbjkq-shehuibaoxian.json", 1.000, 0),
     ("a-35-dg-wangniudun-shehuibaoxian.json", 1.000, 0),
@@ -107,7 +107,7 @@ const FLOORS: &[(&str, f64, usize)] = &[
 /// Over the files of [`FLOORS`]: field fidelity, domain right, false errors.
 const FIELD_FLOOR: f64 = 0.985;
 const DOMAIN_FLOOR: f64 = 0.995;
-const FALSE_ERRORS_CEILING: usize = 7;
+const FALSE_ERRORS_CEILING: usize = 5;
 
 #[test]
 fn the_corpus_reads_no_worse_than_measured() {
