@@ -178,6 +178,19 @@ fn checklists_with_other_glyphs_tick_what_they_mark() {
 }
 
 #[test]
+fn a_note_printed_in_the_channel_cell_is_not_a_channel() {
+    let sub = ["", "一级事项", "二级事项", "", "", "", "", "", "全社会", "特定群体", "主动", "依申请", "县级", "乡级"];
+    for cell in
+        ["■政府网站 ■两微一端 注:有关公开信息可推送或归集至本省级法律服务网。", "■政府网站\n■两微一端\n注：■为必选项"]
+    {
+        let imported = csv(&[&HEADER, &sub, &row("1", cell, ["√", "", "√", "", "", "√"])]);
+        let e = entry(&imported, 0);
+        assert_eq!(e.channels, ["政府网站", "两微一端"], "{cell}");
+        assert!(e.extra.get("公开渠道和载体（注）").is_some_and(|n| n.starts_with("注")), "the note is kept: {e:?}");
+    }
+}
+
+#[test]
 fn a_checklist_printed_without_glyphs_is_not_read_as_all_ticked() {
     let sub = ["", "一级事项", "二级事项", "", "", "", "", "", "全社会", "特定群体", "主动", "依申请", "县级", "乡级"];
     for cell in [

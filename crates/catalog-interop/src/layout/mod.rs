@@ -270,6 +270,15 @@ fn strip_code(v: &str, codes: &mut Vec<String>) -> String {
     v.to_owned()
 }
 
+/// A cell and the note it ends with (`注:` / `注：` after white space), if any.
+fn split_note(cell: &str) -> (&str, Option<&str>) {
+    let at = ["注:", "注："].iter().filter_map(|m| cell.find(m)).min();
+    match at {
+        Some(at) if at > 0 && cell[..at].ends_with(char::is_whitespace) => (cell[..at].trim_end(), Some(&cell[at..])),
+        _ => (cell, None),
+    }
+}
+
 /// Append the values not listed yet, in order.
 fn append_new(list: &mut Vec<String>, more: &[String]) {
     for value in more {
@@ -368,10 +377,17 @@ impl Reader<'_> {
                 Column::Basis => texts.entry("basis").or_default().push(v),
                 Column::TimeLimit => texts.entry("time_limit").or_default().push(v),
                 Column::Subject => texts.entry("subject").or_default().push(v),
-                Column::Channels => match self.cells.channels(&v) {
-                    Some(names) => append_new(&mut entry.channels, names),
-                    None => no_glyph = Some(v),
-                },
+                Column::Channels => {
+                    // The guideline's note printed in the cell (`… ■其他 注:有关公开信息可推送…`) is not a channel.
+                    let (list, note) = split_note(&v);
+                    if let Some(note) = note {
+                        entry.extra.insert("公开渠道和载体（注）".to_owned(), note.to_owned());
+                    }
+                    match self.cells.channels(list) {
+                        Some(names) => append_new(&mut entry.channels, names),
+                        None => no_glyph = Some(list.to_owned()),
+                    }
+                }
                 Column::AudienceText => match vocab::audience(&folded) {
                     Some(a) => entry.audience = a.to_owned(),
                     None if folded.contains("全社会") => entry.audience = "全社会".to_owned(),
