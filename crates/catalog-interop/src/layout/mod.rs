@@ -886,7 +886,11 @@ pub fn read_sheet_with(
         // A row printed with its 序号 and nothing else is a row of the table all the same (every element missing).
         let numbered_only = values.len() == 1
             && values[0].chars().all(|c| c.is_ascii_digit())
-            && reader.columns.iter().enumerate().all(|(c, col)| *col == Column::Number || cells[c].trim().is_empty());
+            && reader
+                .columns
+                .iter()
+                .enumerate()
+                .all(|(c, col)| *col == Column::Number || cells.get(c).is_none_or(|v| v.trim().is_empty()));
         if values.len() == 1 && !numbered_only && !reader.is_continuation(r) {
             match heading_domain(values[0]) {
                 Some(d) => reader.heading_domain = Some(d),
