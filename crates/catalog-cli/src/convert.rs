@@ -6,16 +6,18 @@ use std::process::ExitCode;
 use catalog_core::ReportDiagnostic;
 use catalog_interop::{ExportFormat, ExportOptions, export_with};
 
-use crate::validate::import_path;
+use catalog_interop::Mapping;
+
+use crate::validate::import_path_mapped;
 
 /// `mask_personal_data`: mask ID numbers, bank cards and individuals' mobiles in the output (any format); without it
 /// an HTML page whose text carries any is refused (exit 2), since the page is published to everyone.
-pub fn run(input: &Path, output: &Path, mask_personal_data: bool) -> ExitCode {
+pub fn run(input: &Path, output: &Path, mask_personal_data: bool, mapping: &Mapping) -> ExitCode {
     let Some(format) = ExportFormat::from_file_name(&output.to_string_lossy()) else {
         eprintln!("无法从“{}”判断导出格式：请用 .xlsx、.csv、.json 或 .html / unknown output format", output.display());
         return ExitCode::from(2);
     };
-    let imported = match import_path(input) {
+    let imported = match import_path_mapped(input, mapping) {
         Ok(imported) => imported,
         Err(e) => {
             eprintln!("{}\n{}", e.message, e.message_en);
@@ -73,16 +75,16 @@ mod tests {
         let input = leaky_catalog(&dir);
         let page = dir.join("目录.html");
 
-        assert_eq!(run(&input, &page, false), ExitCode::from(2), "refused without the flag");
+        assert_eq!(run(&input, &page, false, &Mapping::default()), ExitCode::from(2), "refused without the flag");
         assert!(!page.exists(), "nothing written");
 
-        assert_eq!(run(&input, &page, true), ExitCode::SUCCESS);
+        assert_eq!(run(&input, &page, true, &Mapping::default()), ExitCode::SUCCESS);
         let html = std::fs::read_to_string(&page).expect("page written");
         assert!(html.contains("手机138****5678") && !html.contains("13812345678"));
 
         // A working format is written as it is without the flag.
         let csv = dir.join("目录.csv");
-        assert_eq!(run(&input, &csv, false), ExitCode::SUCCESS);
+        assert_eq!(run(&input, &csv, false, &Mapping::default()), ExitCode::SUCCESS);
         assert!(std::fs::read_to_string(&csv).expect("csv written").contains("13812345678"));
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -36,6 +36,20 @@ enum Format {
     Json,
 }
 
+/// The column mapping for files whose header the importer reads wrong.
+#[derive(clap::Args)]
+struct Columns {
+    /// 指定某列的含义（可重复）/ read a column as a field, repeatable: 表头=字段, e.g. --map 事项说明=content
+    /// --map 全社会=audience=全社会 --map C=item2 (fields: id domain item1 item2 item3 content basis time_limit
+    /// subject channels audience[=全社会|特定群体] audience_group mode[=主动|依申请|不予公开] withheld_reason
+    /// levels[=县级…] number extra, or their Chinese names)
+    #[arg(long = "map", value_name = "表头=字段")]
+    map: Vec<String>,
+    /// 列映射文件 / a JSON file {"表头": "字段", …}; each --map applies after it
+    #[arg(long, value_name = "FILE.json")]
+    mapping: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// 校验目录文件 / validate catalog files: .xlsx .xls .csv .json (exit 0: no error, 1: errors found, 2: a file cannot be read)
@@ -51,6 +65,8 @@ enum Command {
         /// 写出综合审核报告 / write the combined review report: .xlsx (汇总, 问题清单, 领域覆盖), .json or .html
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
+        #[command(flatten)]
+        columns: Columns,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -73,6 +89,8 @@ enum Command {
         /// it an HTML page carrying such data is refused
         #[arg(long)]
         mask_personal_data: bool,
+        #[command(flatten)]
+        columns: Columns,
     },
     /// 按领域标准指引生成起始目录 / build a starting catalog from a domain's guideline
     Template {
@@ -99,11 +117,19 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Validate { format, en, details, report, files } => {
-            validate::run(&files, format == Format::Json, en, details, report.as_deref())
+        Command::Validate { format, en, details, report, files, columns } => {
+            match validate::load_mapping(&columns.map, columns.mapping.as_deref()) {
+                Ok(mapping) => validate::run(&files, format == Format::Json, en, details, report.as_deref(), &mapping),
+                Err(code) => code,
+            }
         }
         Command::Diff { old, new, format, output } => diff::run(&old, &new, format, output.as_deref()),
-        Command::Convert { input, output, mask_personal_data } => convert::run(&input, &output, mask_personal_data),
+        Command::Convert { input, output, mask_personal_data, columns } => {
+            match validate::load_mapping(&columns.map, columns.mapping.as_deref()) {
+                Ok(mapping) => convert::run(&input, &output, mask_personal_data, &mapping),
+                Err(code) => code,
+            }
+        }
         Command::Template { domain, level, output } => domains::template(&domain, &level, output.as_deref()),
         Command::Domains { format } => domains::list(format == Format::Json),
         Command::Schema { seeds } => {

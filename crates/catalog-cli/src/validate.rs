@@ -10,7 +10,7 @@ use catalog_core::report::ReportError;
 use catalog_core::review::ReviewReport;
 use catalog_core::{FileReport, Report, Validator};
 use catalog_interop::limits::MAX_FILE_BYTES;
-use catalog_interop::{ExportFormat, ImportError, export_review, import};
+use catalog_interop::{ExportFormat, ImportError, Mapping, export_review, import_with};
 
 use crate::progress::Progress;
 use crate::text;
@@ -53,16 +53,51 @@ fn file_name(path: &Path) -> String {
 
 /// Import a file: the catalog and the importer's diagnostics, or why it cannot be read.
 pub fn import_path(path: &Path) -> Result<catalog_interop::Imported, ReportError> {
+    import_path_mapped(path, &Mapping::default())
+}
+
+/// [`import_path`] reading the columns the user's mapping names as it says.
+pub fn import_path_mapped(path: &Path, mapping: &Mapping) -> Result<catalog_interop::Imported, ReportError> {
     let bytes = read_bytes(path)?;
-    import(&bytes, &file_name(path)).map_err(|e| catalog_interop::report::import_error(&path.display().to_string(), &e))
+    import_with(&bytes, &file_name(path), mapping)
+        .map_err(|e| catalog_interop::report::import_error(&path.display().to_string(), &e))
+}
+
+/// The column mapping of `--map 表头=字段` (repeatable) and `--mapping FILE.json`, the file first and each `--map`
+/// after it; or why it cannot be used (printed, exit 2).
+pub fn load_mapping(map: &[String], mapping_file: Option<&Path>) -> Result<Mapping, ExitCode> {
+    let fail = |e: catalog_interop::MappingError| {
+        eprintln!("{}\n{}", e.message, e.message_en);
+        ExitCode::from(2)
+    };
+    let mut mapping = match mapping_file {
+        None => Mapping::default(),
+        Some(path) => {
+            let text = std::fs::read(path).map_err(|e| {
+                let error = read_error(&path.display().to_string(), &e);
+                eprintln!("{}\n{}", error.message, error.message_en);
+                ExitCode::from(2)
+            })?;
+            Mapping::from_json(&catalog_interop::decode::decode_text(&text)).map_err(fail)?
+        }
+    };
+    for arg in map {
+        mapping.add_arg(arg).map_err(fail)?;
+    }
+    Ok(mapping)
 }
 
 /// A file's report from what reading it gave, and the buffer it was read into.
-fn check(path: &Path, read: Result<Vec<u8>, ReportError>, validator: &mut Validator) -> (FileReport, Option<Vec<u8>>) {
+fn check(
+    path: &Path,
+    read: Result<Vec<u8>, ReportError>,
+    validator: &mut Validator,
+    mapping: &Mapping,
+) -> (FileReport, Option<Vec<u8>>) {
     let shown = path.display().to_string();
     match read {
         Err(error) => (FileReport::unreadable(&shown, error), None),
-        Ok(bytes) => (catalog_interop::report_file_with(&bytes, &shown, validator), Some(bytes)),
+        Ok(bytes) => (catalog_interop::report_file_mapped(&bytes, &shown, validator, mapping), Some(bytes)),
     }
 }
 
@@ -154,7 +189,7 @@ type FileRead = (usize, Result<Vec<u8>, ReportError>);
 /// Check every file on all cores: one thread reads the files in order, a few ahead, so a worker rarely waits for the
 /// disk (a supervisor's files are seldom all in the page cache); workers take the next file read as they finish
 /// one, and the results are put back in the order given. The progress bar advances as files finish.
-fn check_all(paths: &[PathBuf], wanted: Wanted) -> Vec<Checked> {
+fn check_all(paths: &[PathBuf], wanted: Wanted, mapping: &Mapping) -> Vec<Checked> {
     let workers = std::thread::available_parallelism().map_or(1, usize::from).min(paths.len()).max(1);
     let mut results: Vec<Option<Checked>> = paths.iter().map(|_| None).collect();
     let mut progress = Progress::new(paths.len());
@@ -187,7 +222,7 @@ fn check_all(paths: &[PathBuf], wanted: Wanted) -> Vec<Checked> {
                     };
                     let Ok((index, bytes)) = next else { break }; // all read and taken
                     let Some(path) = paths.get(index) else { break };
-                    let (report, buffer) = check(path, bytes, &mut validator);
+                    let (report, buffer) = check(path, bytes, &mut validator, mapping);
                     if let Some(buffer) = buffer {
                         let _ = spare.send(buffer); // the reader may be done: then the buffer is just freed
                     }
@@ -218,9 +253,16 @@ fn write_json(out: &mut impl Write, valid: bool, files: &[Checked]) -> std::io::
     out.write_all(if files.is_empty() { b"]\n}\n" } else { b"\n  ]\n}\n" })
 }
 
-pub fn run(files: &[PathBuf], json: bool, en: bool, details: bool, report_path: Option<&Path>) -> ExitCode {
+pub fn run(
+    files: &[PathBuf],
+    json: bool,
+    en: bool,
+    details: bool,
+    report_path: Option<&Path>,
+    mapping: &Mapping,
+) -> ExitCode {
     let wanted = Wanted { json, reports: !json || report_path.is_some() };
-    let checked = check_all(&expand(files), wanted);
+    let checked = check_all(&expand(files), wanted, mapping);
     let valid = checked.iter().all(|c| c.valid);
     let unreadable = checked.iter().any(|c| c.unreadable);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -380,3 +380,86 @@ fn diff_writes_json_xlsx_and_html() {
     let no_output = catalog(&["diff", "--format", "xlsx", old, new]);
     assert_eq!(no_output.status.code(), Some(2));
 }
+
+/// A township's table whose headers are its own words (no header the importer knows).
+fn own_words_csv() -> PathBuf {
+    let path = tmp("自拟表头.csv");
+    std::fs::write(
+        &path,
+        "某县某镇社会救助领域基层政务公开标准目录\n序号,事项,具体事项,说明,法律依据,时间要求,责任单位,发布途径,范围,形式,层级\n\
+         1,最低生活保障,审批信息,低保对象名单,《社会救助暂行办法》,信息形成之日起20个工作日内,某镇人民政府,政府网站,全社会,主动,乡级\n",
+    )
+    .expect("write");
+    path
+}
+
+#[test]
+fn column_mappings_from_map_and_mapping_files() {
+    let csv = own_words_csv();
+    let path = csv.to_str().expect("utf-8");
+    let unmapped = catalog(&["validate", path]);
+    assert_eq!(unmapped.status.code(), Some(2), "no header the importer knows: {}", stdout(&unmapped));
+
+    let maps = [
+        "--map",
+        "事项=item1",
+        "--map",
+        "具体事项=二级事项",
+        "--map",
+        "说明=content",
+        "--map",
+        "时间要求=time_limit",
+        "--map",
+        "责任单位=公开主体",
+        "--map",
+        "发布途径=channels",
+        "--map",
+        "范围=audience",
+        "--map",
+        "形式=mode",
+        "--map",
+        "层级=levels",
+    ];
+    let mut args = vec!["validate", "--format", "json"];
+    args.extend(maps);
+    args.push(path);
+    let out = catalog(&args);
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json report");
+    assert_eq!(report["files"][0]["stats"]["entries"], 1);
+    assert_eq!(report["files"][0]["valid"], true);
+
+    // The same mapping as a file, with a --map after it changing one column.
+    let mapping = tmp("映射.json");
+    std::fs::write(
+        &mapping,
+        r#"{"事项": "一级事项", "具体事项": "item2", "说明": "公开内容", "时间要求": "公开时限", "责任单位": "subject",
+            "发布途径": "公开渠道和载体", "范围": "公开对象", "形式": "公开方式", "层级": "公开层级"}"#,
+    )
+    .expect("write mapping");
+    let json = tmp("映射后.json");
+    let out = catalog(&[
+        "convert",
+        path,
+        "-o",
+        json.to_str().expect("utf-8"),
+        "--mapping",
+        mapping.to_str().expect("utf-8"),
+        "--map",
+        "说明=extra",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let converted: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("written")).expect("v1");
+    assert_eq!(converted["entries"][0]["item"], serde_json::json!(["最低生活保障", "审批信息"]));
+    assert_eq!(converted["entries"][0]["content"], "", "--map after the file wins");
+    assert_eq!(converted["entries"][0]["extra"]["说明"], "低保对象名单");
+    assert_eq!(converted["entries"][0]["levels"], serde_json::json!(["乡级"]));
+
+    // A mapping that cannot be used is refused before any file is read.
+    let bad = catalog(&["validate", "--map", "说明=颜色", path]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("无法识别的字段“颜色”"));
+    let bad = catalog(&["validate", "--mapping", "/nonexistent.json", path]);
+    assert_eq!(bad.status.code(), Some(2));
+}

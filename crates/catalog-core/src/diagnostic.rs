@@ -200,6 +200,53 @@ pub enum Finding {
     ImportEncoding {
         encoding: String,
     },
+    // importer (issue 14)
+    /// Import: no domain column, heading or title named the row's domain; the guideline item it lists did.
+    ImportDomainInferred {
+        domain: String,
+        item: String,
+    },
+    /// Import: the table has no 公开层级 column; each row's levels are the catalog's own level.
+    ImportLevelsInferred {
+        level: String,
+    },
+    /// Import: the table has no 公开层级 column and the catalog's level is unknown: levels left empty.
+    ImportLevelsUnknown,
+    /// Import: the table has no column for this element (公开对象, 公开方式 …): left empty.
+    ImportNoColumn {
+        field: &'static str,
+    },
+    /// Import: none of a group's tick columns (公开对象, 公开方式, 公开层级) is ticked on the row: left empty.
+    ImportNoTick {
+        group: &'static str,
+    },
+    /// Import: a tick in a column whose sub-header (全社会, 主动 …) is not known: which choice it ticks cannot be
+    /// told, so the element is left empty.
+    ImportTickUnresolved {
+        header: String,
+        value: String,
+    },
+    /// Import: a 公开渠道 checklist printed without its ■/□ glyphs: what is ticked cannot be told, left empty.
+    ImportChecklistNoGlyph {
+        text: String,
+    },
+    /// Import: a row holding only more 公开内容 (or other text) of the entry above, joined to it.
+    ImportContinuation {
+        row: u32,
+    },
+    /// Import: a blank 所属领域 cell under a blank 一级事项 continues the domain of the row above.
+    ImportDomainCarried {
+        domain: String,
+    },
+    /// Import: a column read as the user's mapping says.
+    ImportMapped {
+        header: String,
+        field: &'static str,
+    },
+    /// Import: a header of the user's mapping that no sheet has.
+    ImportMappingUnused {
+        header: String,
+    },
 }
 
 /// How an imported value was carried from elsewhere.
@@ -276,6 +323,18 @@ impl Finding {
             ImportMark { .. } => ("import.mark", Warning),
             ImportNoHeader { .. } => ("import.no-header", Warning),
             ImportEncoding { .. } => ("import.encoding", Info),
+            // importer (issue 14)
+            ImportDomainInferred { .. } => ("import.domain-inferred", Info),
+            ImportLevelsInferred { .. } => ("import.levels-inferred", Info),
+            ImportLevelsUnknown => ("import.levels-unknown", Warning),
+            ImportNoColumn { .. } => ("import.no-column", Warning),
+            ImportNoTick { .. } => ("import.no-tick", Warning),
+            ImportTickUnresolved { .. } => ("import.tick-unresolved", Warning),
+            ImportChecklistNoGlyph { .. } => ("import.checklist-no-glyph", Warning),
+            ImportContinuation { .. } => ("import.continuation", Info),
+            ImportDomainCarried { .. } => ("import.carried", Info),
+            ImportMapped { .. } => ("import.mapped", Info),
+            ImportMappingUnused { .. } => ("import.mapping-unused", Warning),
         };
         Rule { code, severity }
     }

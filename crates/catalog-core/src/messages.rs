@@ -119,6 +119,26 @@ pub fn zh(f: &Finding) -> String {
         ImportMark { header, value } => format!("“{header}”列应为√或空白，现为“{value}”，已原样保留在其他列"),
         ImportNoHeader { sheet } => format!("工作表“{sheet}”找不到表头（公开事项、公开内容、公开依据……），未导入"),
         ImportEncoding { encoding } => format!("文件编码识别为 {encoding}"),
+        // importer (issue 14)
+        ImportDomainInferred { domain, item } => {
+            format!("表格未写明领域，已按事项“{item}”所属的标准指引认定为“{domain}”领域，请核对")
+        }
+        ImportLevelsInferred { level } => {
+            format!("表格没有“公开层级”列，已按目录层级“{level}”填写各事项的公开层级")
+        }
+        ImportLevelsUnknown => "表格没有“公开层级”列，目录层级也无法确定：公开层级留空，请填写".to_owned(),
+        ImportNoColumn { field } => format!("表格没有“{}”列：该要素留空，请填写", field_label(field)),
+        ImportNoTick { group } => format!("“{group}”各列在该行均未勾选：该要素留空，请核对"),
+        ImportTickUnresolved { header, value } => format!(
+            "“{header}”列的“{value}”是勾选符号，但该列表头未标明勾选的是哪一项：该要素留空，原值保留在其他列，请核对"
+        ),
+        ImportChecklistNoGlyph { text } => {
+            format!("公开渠道清单“{text}”没有勾选符号（■/□），无法判断勾选了哪些渠道：公开渠道和载体留空，请核对")
+        }
+        ImportContinuation { row } => format!("第{row}行只有上一事项的续写内容，已并入该事项"),
+        ImportDomainCarried { domain } => format!("所属领域为空，已沿用上方的“{domain}”"),
+        ImportMapped { header, field } => format!("“{header}”列按指定的列映射读作“{}”", field_label(field)),
+        ImportMappingUnused { header } => format!("列映射中的表头“{header}”在文件中没有找到，未使用"),
     }
 }
 
@@ -210,6 +230,30 @@ pub fn en(f: &Finding) -> String {
         ImportMark { header, value } => format!("tick column \"{header}\" holds \"{value}\"; kept in extra"),
         ImportNoHeader { sheet } => format!("sheet \"{sheet}\" has no recognisable header row; not imported"),
         ImportEncoding { encoding } => format!("text encoding detected: {encoding}"),
+        // importer (issue 14)
+        ImportDomainInferred { domain, item } => {
+            format!("no domain is written; read as {domain}, the guideline domain of item \"{item}\" (check it)")
+        }
+        ImportLevelsInferred { level } => {
+            format!("the table has no 公开层级 column; each entry's levels set to the catalog's level {level}")
+        }
+        ImportLevelsUnknown => {
+            "the table has no 公开层级 column and the catalog's level is unknown: levels left empty".to_owned()
+        }
+        ImportNoColumn { field } => format!("the table has no column for {field}: left empty"),
+        ImportNoTick { group } => format!("none of the {group} columns is ticked on this row: left empty"),
+        ImportTickUnresolved { header, value } => format!(
+            "column \"{header}\" holds the tick \"{value}\" but its header does not say which choice it ticks: left empty, kept in extra"
+        ),
+        ImportChecklistNoGlyph { text } => format!(
+            "the channel checklist \"{text}\" has no ■/□ glyphs, so what is ticked cannot be told: channels left empty"
+        ),
+        ImportContinuation { row } => format!("row {row} only continues the entry above; joined to it"),
+        ImportDomainCarried { domain } => format!("blank domain continues \"{domain}\" from the row above"),
+        ImportMapped { header, field } => format!("column \"{header}\" read as {field}, as the column mapping says"),
+        ImportMappingUnused { header } => {
+            format!("header \"{header}\" of the column mapping is not in the file; unused")
+        }
     }
 }
 

@@ -2,11 +2,12 @@
 
 use catalog_core::diagnostic::{Diagnostic, Finding};
 use catalog_core::model::{Catalog, Meta};
-use catalog_core::{LoadError, load_catalog};
+use catalog_core::{LoadError, load_catalog, vocab};
 
 use crate::grid::Sheet;
 use crate::layout::{self, meta};
 use crate::limits::MAX_FILE_BYTES;
+use crate::mapping::Mapping;
 use crate::read;
 
 /// What an import gives: the catalog, what the importer noticed, and the text encoding (CSV).
@@ -163,6 +164,11 @@ fn stem(file_name: &str) -> &str {
 
 /// Import a file the user picked. The format is chosen by the file name's extension.
 pub fn import(bytes: &[u8], file_name: &str) -> Result<Imported, ImportError> {
+    import_with(bytes, file_name, &Mapping::default())
+}
+
+/// [`import`] with the user's column mapping (header → field) for the columns the detector reads wrong.
+pub fn import_with(bytes: &[u8], file_name: &str, mapping: &Mapping) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES });
     }
@@ -174,7 +180,7 @@ pub fn import(bytes: &[u8], file_name: &str) -> Result<Imported, ImportError> {
         }
         "csv" | "txt" | "tsv" => {
             let (sheet, decoded) = read::csv::read(bytes, stem(file_name))?;
-            let mut imported = from_sheets(&[sheet], false)?;
+            let mut imported = from_sheets_with(&[sheet], false, mapping)?;
             imported.diagnostics.insert(
                 0,
                 Diagnostic {
@@ -190,7 +196,7 @@ pub fn import(bytes: &[u8], file_name: &str) -> Result<Imported, ImportError> {
             Ok(imported)
         }
         #[cfg(feature = "excel")]
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "et" => from_sheets(&read::excel::read(bytes)?, true),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "et" => from_sheets_with(&read::excel::read(bytes)?, true, mapping),
         other => Err(ImportError::Unsupported { extension: other.to_owned() }),
     }
 }
@@ -198,9 +204,18 @@ pub fn import(bytes: &[u8], file_name: &str) -> Result<Imported, ImportError> {
 /// Sheets → one catalog. Each sheet with a header contributes its entries; a sheet named 目录信息 /
 /// 未涉及领域说明 / 删减事项说明 (what the XLSX export writes) restores `meta`, `not_applicable` and `removed`.
 pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportError> {
+    from_sheets_with(sheets, workbook, &Mapping::default())
+}
+
+/// [`from_sheets`] with the user's column mapping.
+pub fn from_sheets_with(sheets: &[Sheet], workbook: bool, mapping: &Mapping) -> Result<Imported, ImportError> {
+    let mut mapped: Vec<String> = Vec::new();
     let mut catalog = Catalog::new(Meta::default());
     let mut diagnostics = Vec::new();
     let mut title: Option<String> = None;
+    let mut legend_government: Option<String> = None;
+    // Entries (as a range) of sheets without a 公开层级 column, with the sheet's name.
+    let mut without_levels: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let many = sheets.len() > 1;
     let mut has_meta_sheet = false;
     for (i, sheet) in sheets.iter().enumerate() {
@@ -210,7 +225,8 @@ pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportE
         }
         let prefix = if many { format!("s{}", i + 1) } else { String::new() };
         let title_domain = title.as_deref().and_then(|t| meta::domain_in(t).map(|(_, d)| d));
-        let mut part = layout::read_sheet(sheet, &prefix, title_domain);
+        let mut part = layout::read_sheet_with(sheet, &prefix, title_domain, mapping);
+        mapped.append(&mut part.mapped);
         if !workbook {
             for e in &mut part.entries {
                 if let Some(source) = &mut e.source {
@@ -224,25 +240,109 @@ pub fn from_sheets(sheets: &[Sheet], workbook: bool) -> Result<Imported, ImportE
         if title.is_none() {
             title = part.title.clone();
         }
+        if legend_government.is_none() {
+            legend_government = part.government.clone();
+        }
+        if !part.has_levels && !part.entries.is_empty() {
+            let start = catalog.entries.len();
+            without_levels.push((start..start + part.entries.len(), sheet.name.clone()));
+        }
         catalog.entries.append(&mut part.entries);
         diagnostics.append(&mut part.diagnostics);
     }
     if catalog.entries.is_empty() && catalog.meta == Meta::default() {
         return Err(ImportError::NoTable);
     }
-    // A workbook this tool exported carries its meta sheet; otherwise the title row says what it can.
-    if let Some(title) = title.filter(|_| !has_meta_sheet) {
-        if catalog.meta.title.is_empty() {
+    // A workbook this tool exported carries its meta sheet; otherwise a legend row (发布机构：…) and the title row
+    // say what they can.
+    let mut from_title = false;
+    if !has_meta_sheet {
+        if let Some(title) = &title
+            && catalog.meta.title.is_empty()
+        {
             catalog.meta.title = title.clone();
         }
+        let (found, by_title) = match legend_government.as_deref().and_then(meta::government_named) {
+            Some(named) => (Some(named), false),
+            None => (title.as_deref().and_then(meta::government).map(|(g, l)| (g, Some(l))), true),
+        };
         if catalog.meta.government.is_empty()
-            && let Some((government, level)) = meta::government(&title)
+            && let Some((government, level)) = found
         {
             catalog.meta.government = government;
-            if catalog.meta.level.is_empty() {
+            if catalog.meta.level.is_empty()
+                && let Some(level) = level
+            {
                 catalog.meta.level = level.to_owned();
             }
+            from_title = by_title;
         }
     }
+    for (range, sheet) in without_levels {
+        infer_levels(&mut catalog, range, &sheet, title.as_deref(), from_title, workbook, &mut diagnostics);
+    }
+    for (header, _) in mapping.columns.iter().filter(|(h, _)| !mapped.contains(h)) {
+        diagnostics.push(Diagnostic {
+            finding: Finding::ImportMappingUnused { header: header.clone() },
+            entry: None,
+            row: None,
+            sheet: None,
+            field: None,
+            fix: None,
+        });
+    }
     Ok(Imported { catalog, diagnostics, encoding: None })
+}
+
+/// Entries of a table without a 公开层级 column: their levels are the level of the government compiling the
+/// catalog, said once with `import.levels-inferred` (or `import.levels-unknown` when nothing tells it). The
+/// subjects naming a township government tell it first (a catalog whose rows all name 某乡人民政府 is that
+/// township's, whatever district its title names: then the title's government is not the catalog's and is left for
+/// the user), then the catalog's level; when the catalog names its government without a level nothing else is
+/// trusted; else the subjects' weaker hints (乡镇人民政府, county departments), then a county department named in
+/// the title (`…标准目录(自然资源局)`).
+fn infer_levels(
+    catalog: &mut Catalog,
+    range: std::ops::Range<usize>,
+    sheet: &str,
+    title: Option<&str>,
+    meta_from_title: bool,
+    workbook: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let entries = catalog.entries.get(range.clone()).unwrap_or_default();
+    let by_subjects = meta::level_of_subjects(entries.iter().map(|e| e.subject.as_str()));
+    let strong = by_subjects.filter(|(_, strong)| *strong).map(|(l, _)| l);
+    if let Some(level) = strong
+        && meta_from_title
+        && !catalog.meta.level.is_empty()
+        && catalog.meta.level != level
+    {
+        catalog.meta.government.clear();
+        catalog.meta.level.clear();
+    }
+    let unknown_level_of_named = !catalog.meta.government.is_empty() && catalog.meta.level.is_empty();
+    let level = strong.or_else(|| vocab::government_level(&catalog.meta.level)).or_else(|| {
+        if unknown_level_of_named {
+            return None;
+        }
+        by_subjects.map(|(l, _)| l).or_else(|| title.and_then(meta::department_in_title).map(|_| "县级"))
+    });
+    let finding = match level {
+        Some(level) => {
+            for e in catalog.entries.get_mut(range).into_iter().flatten().filter(|e| e.levels.is_empty()) {
+                e.levels = vec![level.to_owned()];
+            }
+            Finding::ImportLevelsInferred { level: level.to_owned() }
+        }
+        None => Finding::ImportLevelsUnknown,
+    };
+    diagnostics.push(Diagnostic {
+        finding,
+        entry: None,
+        row: None,
+        sheet: workbook.then(|| sheet.to_owned()),
+        field: Some("levels"),
+        fix: None,
+    });
 }

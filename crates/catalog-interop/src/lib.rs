@@ -4,17 +4,22 @@
 //! Export: XLSX in the national template layout, CSV (UTF-8 BOM), JSON, and a self-contained HTML page.
 //! Works on bytes only (no file system), so the same code runs in the CLI and in the browser.
 
+#[cfg(feature = "excel")]
+#[doc(hidden)]
+pub mod corpus;
 pub mod decode;
 pub mod export;
 pub mod grid;
 pub mod import;
 pub mod layout;
 pub mod limits;
+pub mod mapping;
 mod read;
 pub mod report;
 
 pub use export::changes::export_diff;
 pub use export::review::export_review;
 pub use export::{ExportFailure, ExportFormat, ExportOptions, export, export_with};
-pub use import::{ImportError, Imported, import};
-pub use report::{report_file, report_file_with};
+pub use import::{ImportError, Imported, import, import_with};
+pub use mapping::{Mapping, MappingError};
+pub use report::{report_file, report_file_mapped, report_file_with};

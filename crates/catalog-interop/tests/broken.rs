@@ -57,6 +57,16 @@ fn readme_documents_every_import_code() {
         "import.csv",
         "import.workbook",
         "import.no-table",
+        "import.domain-inferred",
+        "import.levels-inferred",
+        "import.levels-unknown",
+        "import.no-column",
+        "import.no-tick",
+        "import.tick-unresolved",
+        "import.checklist-no-glyph",
+        "import.continuation",
+        "import.mapped",
+        "import.mapping-unused",
     ] {
         assert!(readme.contains(&format!("`{code}`")), "README lacks {code}");
     }

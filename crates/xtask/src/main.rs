@@ -13,9 +13,12 @@
 //!   SECONDS each (default 60) or N executions; a table of executions per target at the end
 //! - `gen --entries N --out DIR`: a deterministic realistic catalog of N entries as JSON, CSV and XLSX
 //! - `bench [native|compare|wasm|app|batch …]`: the benchmarks (crates/xtask/BENCHMARKS.md), none named = all
+//! - `corpus [FILE…]`: the real-layout corpus (tests/fixtures/corpus): fidelity per file and per field, then
+//!   for each file (or the ones named) what did not come through and the findings per row
 
 mod app;
 mod bench;
+mod corpus;
 mod fixtures;
 mod fuzz;
 mod generate;
@@ -149,10 +152,11 @@ fn main() -> ExitCode {
         "serve" => app::dist().and_then(|site| app::serve(&site, 8080)),
         "fuzz" => fuzz::fuzz(&rest),
         "gen" => generate::run(&rest),
+        "corpus" => corpus::run(&rest),
         "bench" => bench::run_bench(&rest),
         "__measure" => bench::measure(&rest),
         "__peak" => bench::peak(&rest),
-        _ => Err("usage: cargo xtask <serve|dist|test|demo|wasm|schemas|fixtures|fuzz [SECONDS] [--runs N] [TARGET…] [-- FLAG…]|gen --entries N --out DIR|bench [PART…]>".into()),
+        _ => Err("usage: cargo xtask <serve|dist|test|demo|wasm|schemas|fixtures|fuzz [SECONDS] [--runs N] [TARGET…] [-- FLAG…]|gen --entries N --out DIR|corpus [FILE…]|bench [PART…]>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -52,7 +52,7 @@ impl ChannelCell {
 
 fn tick_glyph(c: char) -> Option<bool> {
     match c {
-        '■' | '◆' | '●' | '√' | '✓' | '✔' | '☑' | '▇' | '█' => Some(true),
+        '■' | '◆' | '●' | '√' | '✓' | '✔' | '☑' | '▇' | '█' | '▄' | '▲' => Some(true),
         '□' | '口' | '☐' | '○' | '〇' | '◇' | '◻' | '▢' => Some(false),
         _ => None,
     }
@@ -64,7 +64,9 @@ fn glyph_at(chars: &[char], i: usize) -> Option<bool> {
     let mark = tick_glyph(chars[i])?;
     let ambiguous = matches!(chars[i], '口' | '〇' | '○');
     let at_start = i == 0 || is_separator(chars[i - 1]) || tick_glyph(chars[i - 1]).is_some();
-    if ambiguous && !at_start { None } else { Some(mark) }
+    // `■政府网站口政府公报`: a box printed straight after the name before it, before a channel's name.
+    let before_name = || i + 1 < chars.len() && match_known(chars, i + 1).is_some();
+    if ambiguous && !at_start && !before_name() { None } else { Some(mark) }
 }
 
 fn is_separator(c: char) -> bool {

@@ -3,6 +3,8 @@
 use catalog_core::text::squash;
 use catalog_core::vocab;
 
+use super::fold::simplify;
+
 /// What one column of a catalog table holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Column {
@@ -40,7 +42,7 @@ fn has(s: &str, words: &[&str]) -> bool {
 
 // The words that make a header cell one of the free-text columns, shared by [`classify`] and the quick test in
 // [`is_header`].
-const CONTENT: &[&str] = &["公开内容", "内容要素", "内容标准"];
+const CONTENT: &[&str] = &["公开内容", "内容要素", "内容标准", "公开要素"];
 const BASIS: &[&str] = &["公开依据", "依据"];
 const TIME_LIMIT: &[&str] = &["公开时限", "时限"];
 const SUBJECT: &[&str] = &["公开主体", "主体"];
@@ -52,8 +54,10 @@ const MAX_TEXT_HEADER_CHARS: usize = 40;
 
 /// Classify a column from its top header cell and (two-row headers) its sub-header cell.
 pub fn classify(top: &str, sub: &str) -> Column {
-    let top = squash(top);
-    let sub = squash(sub);
+    let top = repair_header(&squash(&simplify(top)));
+    let sub = squash(&simplify(sub));
+    // A label broken off a compound one (`乡、村级` printed over two lines as `乡` + `、村级`).
+    let sub = sub.trim_start_matches(['、', '，', ',']).to_owned();
     let sub = if sub == top { String::new() } else { sub };
     let label = if sub.is_empty() { top.clone() } else { format!("{top}/{sub}") };
     let level_of = |s: &str| match () {
@@ -76,7 +80,7 @@ pub fn classify(top: &str, sub: &str) -> Column {
         return Column::Domain;
     }
     if has(&top, &["公开事项", "事项名称"])
-        || (top.ends_with("事项") && level_of(&top).is_some())
+        || ((top.ends_with("事项") || top.ends_with("目录")) && level_of(&top).is_some())
         || top.ends_with("级指标")
     {
         return match level_of(&sub).or_else(|| level_of(&top)) {
@@ -106,6 +110,10 @@ pub fn classify(top: &str, sub: &str) -> Column {
     if has(&top, &["特定群体说明", "群体说明"]) {
         return Column::AudienceGroup;
     }
+    // Level words under another group's header (a 公开层级 group printed as a second 公开方式).
+    if !sub.is_empty() && is_level_word(&sub) && vocab::mode(&sub).is_none() && vocab::audience(&sub).is_none() {
+        return Column::LevelTick(sub);
+    }
     if has(&top, &["公开对象", "公开范围"]) || vocab::audience(&top).is_some() {
         let tick = if sub.is_empty() { &top } else { &sub };
         return match vocab::audience(tick).or_else(|| tick.starts_with("特定").then_some("特定群体")) {
@@ -123,10 +131,50 @@ pub fn classify(top: &str, sub: &str) -> Column {
     if has(&top, &["公开层级", "层级"]) {
         return if sub.is_empty() { Column::LevelText } else { Column::LevelTick(sub) };
     }
-    if !vocab::level_means(&top).is_empty() && sub.is_empty() {
+    if is_level_word(&top) && sub.is_empty() {
         return Column::LevelTick(top);
     }
     Column::Extra(label)
+}
+
+/// The standard headers a cut or garbled header cell may stand for.
+const STANDARD_HEADERS: [&str; 11] = [
+    "公开事项",
+    "公开内容",
+    "公开依据",
+    "公开时限",
+    "公开主体",
+    "公开渠道",
+    "公开对象",
+    "公开方式",
+    "公开层级",
+    "公开属性",
+    "公开范围",
+];
+
+/// A header as printed when a page loses characters: `公开主` (cut at the cell's edge) is 公开主体, `开内容` (a page
+/// that drops every 公) is 公开内容. Other headers are returned as they are.
+fn repair_header(top: &str) -> String {
+    if top.chars().count() == 3 && top.starts_with("公开") {
+        if let Some(full) = STANDARD_HEADERS.iter().find(|h| h.starts_with(top)) {
+            return (*full).to_owned();
+        }
+    }
+    if top.starts_with('开') {
+        let with = format!("公{top}");
+        if STANDARD_HEADERS.iter().any(|h| with.starts_with(h)) {
+            return with;
+        }
+    }
+    top.to_owned()
+}
+
+/// A 公开层级 label: any label of the level vocabulary (县级, 镇街级, 街道, 村 …), also without its 级 (社区).
+pub fn is_level_word(label: &str) -> bool {
+    let label = label.trim_start_matches(['、', '，', ',']);
+    !label.is_empty()
+        && (!vocab::level_means(label).is_empty()
+            || (!label.ends_with('级') && !vocab::level_means(&format!("{label}级")).is_empty()))
 }
 
 /// The number of non-whitespace characters of `cell`, counted up to `limit + 1`.
@@ -136,7 +184,7 @@ fn squashed_len_upto(cell: &str, limit: usize) -> usize {
 
 /// A char every word of [`TEXT_COLUMNS`] holds (tested).
 fn is_text_column_anchor(c: char) -> bool {
-    matches!(c, '内' | '依' | '限' | '主' | '渠' | '载')
+    matches!(c, '内' | '依' | '限' | '主' | '渠' | '载' | '要')
 }
 
 /// Whether `cell` may head a free-text column: short enough, and holding a char all their words hold. One pass
@@ -157,6 +205,22 @@ fn may_name_text_column(cell: &str) -> bool {
 /// Whether a row is a header row: it names at least three standard columns, two of them free-text ones
 /// (公开内容, 公开依据, 公开时限, 公开主体, 公开渠道) — data rows of words such as 全社会/主动/县级 do not.
 pub fn is_header(cells: &[String]) -> bool {
+    if is_header_simplified(cells) {
+        return true;
+    }
+    // A header in traditional characters: its free-text headers hold one of these (公開內容, 公開依據, 公開時限,
+    // 公開主體, 公開渠道和載體). Only short cells are folded, and only in a row that has one.
+    let short = |c: &String| squashed_len_upto(c, MAX_TEXT_HEADER_CHARS) <= MAX_TEXT_HEADER_CHARS;
+    let traditional = |c: &String| c.contains(['內', '據', '時', '體', '載', '開']);
+    if cells.iter().any(|c| short(c) && traditional(c)) {
+        let folded: Vec<String> =
+            cells.iter().map(|c| if short(c) { simplify(c).into_owned() } else { c.clone() }).collect();
+        return is_header_simplified(&folded);
+    }
+    false
+}
+
+fn is_header_simplified(cells: &[String]) -> bool {
     // Every data row is tested (a header repeated on each printed page is skipped): most fail this quick test of
     // the free-text column words, before any cell is classified.
     let text_headers = cells
@@ -192,34 +256,63 @@ pub fn is_header(cells: &[String]) -> bool {
     seen.len() >= 3 && text_columns >= 2
 }
 
-/// A sub-header label: 一级/二级/三级事项, or a tick column's word (全社会, 特定群体（请写明）, 主动, 依申请公开, 县级 …).
+/// A sub-header label: 一级/二级/三级事项 (目录), a tick column's word (全社会, 特定群体（请写明）, 主动, 依申请公开, any
+/// level label: 县级, 街道, 村, 社区, a broken-off 、村级 …), or a column name standing in that row (序号, 所属领域).
 fn is_sub_label(cell: &str) -> bool {
-    (cell.contains("级") && cell.contains("事项"))
+    let cell = cell.trim_start_matches(['、', '，', ',']);
+    (cell.contains("级") && (cell.contains("事项") || cell.contains("目录") || cell.contains("指标")))
+        || matches!(cell, "一级" | "二级" | "三级")
         || vocab::audience(cell).is_some()
         || cell.starts_with("特定")
         || vocab::mode(cell).is_some()
-        || (!vocab::level_means(cell).is_empty() && cell.ends_with('级'))
+        || is_level_word(cell)
+        || matches!(cell, "序号" | "编号")
+        || (cell.ends_with("领域") && cell.chars().count() <= 6)
+        || cell.starts_with("其他")
+        // A column's name standing in that row (`时限` under a bare `公开`), or the rest of the header above
+        // (`(要素)` under 公开内容).
+        || !matches!(classify(cell, ""), Column::Extra(_) | Column::Number | Column::Id)
+        || (cell.starts_with(['(', '（']) && cell.chars().count() <= 8)
 }
 
-/// Whether `cells` is the second row of a two-row header under `header`: every new cell is a sub-header label
-/// (a data row always holds some free text), naming 一级/二级事项 or at least two tick columns. Cells equal to the
-/// header above are a vertically merged header and do not count.
+/// Whether `cells` is the second (or third) row of a header under `header`, scored rather than matched cell by
+/// cell: the new cells that are sub-header labels must name 一级/二级事项 or at least two tick columns, and
+/// outnumber two to one the few short cells that are not (a stray note, an unknown group word); a data row
+/// always holds free text. Cells equal to the header above are a vertically merged header and do not count.
 pub fn is_sub_header(header: &[String], cells: &[String]) -> bool {
-    // Stops at the first cell that is not a label: every data row is tested, and its first free text ends it.
-    let mut fresh = 0;
+    // Stops at the first long cell: every data row is tested, and its first free text ends it.
+    let mut labels = 0;
+    let mut others = 0;
     let mut names_item = false;
     for (c, v) in cells.iter().enumerate() {
         if v.trim().is_empty() || header.get(c) == Some(v) {
             continue;
         }
-        let label = squash(v);
-        if !is_sub_label(&label) {
+        // A number (序号), a tick or a long cell ends it before any look-up: that is every data row.
+        let trimmed = v.trim();
+        if trimmed.chars().all(|c| c.is_ascii_digit() || c == '.') || is_tick_like(trimmed) {
             return false;
         }
-        fresh += 1;
-        names_item |= label.contains("一级") && label.contains("事项");
+        let label = squash(&simplify(v));
+        if label.chars().count() > 10 {
+            return false;
+        }
+        if is_sub_label(&label) {
+            labels += 1;
+            names_item |=
+                label.contains("一级") && (label.contains("事项") || label.contains("目录")) || label == "一级";
+        } else if label.chars().count() > 8 {
+            return false;
+        } else {
+            others += 1;
+        }
     }
-    fresh > 0 && (names_item || fresh >= 2)
+    (names_item || labels >= 2) && labels >= 2 * others
+}
+
+/// A cell that is a tick or an empty box, never a header label.
+fn is_tick_like(cell: &str) -> bool {
+    cell.chars().count() == 1 && "√✓✔☑■□●○◆▲▄█▇口☐〇VvYy".contains(cell)
 }
 
 #[cfg(test)]
