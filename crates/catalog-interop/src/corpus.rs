@@ -233,6 +233,20 @@ fn set_of(list: &[String]) -> Vec<String> {
     s
 }
 
+/// Channels by what they mean (seeds/vocab/channels.json): an everyday name or a typo of a canonical channel
+/// (公示栏, 村委会公示栏, 广播电台) is that channel, whichever way the transcriber or the importer wrote it.
+fn channels_of(list: &[String]) -> Vec<String> {
+    use catalog_core::vocab::{ChannelKind, channel_kind};
+    let meant: Vec<String> = list
+        .iter()
+        .map(|v| match channel_kind(v.trim()) {
+            ChannelKind::Canonical(c) | ChannelKind::Variant(c) => c.to_owned(),
+            _ => v.clone(),
+        })
+        .collect();
+    set_of(&meant)
+}
+
 /// Levels by what they mean (seeds/vocab/levels.json): the importer keeps a known label as written (区级, 镇街级),
 /// the expected catalog writes the level it means (县级, 乡级).
 fn levels_of(list: &[String]) -> Vec<String> {
@@ -261,7 +275,7 @@ fn expected_val(entry: &BTreeMap<String, Value>, field: &str) -> Val {
         None | Some(Value::Null) => Val::Null,
         Some(v) => match field {
             "item" => Val::List(list(v).iter().map(|s| fold(s)).collect()),
-            "channels" => Val::Set(set_of(&list(v))),
+            "channels" => Val::Set(channels_of(&list(v))),
             "levels" => Val::Set(levels_of(&list(v))),
             _ => Val::Text(fold(&cell_text(v))),
         },
@@ -277,7 +291,7 @@ fn imported_val(entry: &Entry, field: &str) -> Val {
         "basis" => text(&entry.basis),
         "time_limit" => text(&entry.time_limit),
         "subject" => text(&entry.subject),
-        "channels" => Val::Set(set_of(&entry.channels)),
+        "channels" => Val::Set(channels_of(&entry.channels)),
         "audience" => text(&entry.audience),
         "audience_group" => text(entry.audience_group.as_deref().unwrap_or("")),
         "mode" => text(&entry.mode),
