@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { openApp } from "../lib/browser.mjs";
+import { openApp, storedCatalog, untilSaved } from "../lib/browser.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (p) => join(root, "tests/fixtures", p);
@@ -28,10 +28,9 @@ after(async () => {
 // Rows carry aria-rowindex (the header is row 1): only the rows in view are rendered.
 const cell = (row, col) => page.locator(`table.grid tbody tr[aria-rowindex="${row + 1}"] td:nth-child(${col + 1})`);
 /** The saved catalog open in the editor, read from IndexedDB through the app's store. */
-const savedCatalog = () => page.evaluate(async () =>
-  JSON.parse(new TextDecoder().decode(await zwgkStore.load(localStorage.getItem("zwgk.last-open")))));
+const savedCatalog = () => storedCatalog(page);
 const savedEntries = async () => (await savedCatalog()).entries;
-const settled = () => page.locator(".saved", { hasText: "已自动保存" }).waitFor();
+const settled = () => untilSaved(page);
 const editor = () => page.locator("textarea.cell-editor");
 
 test("a new township catalog through the wizard", async () => {

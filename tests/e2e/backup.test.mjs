@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { openApp } from "../lib/browser.mjs";
+import { openApp, untilSaved } from "../lib/browser.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (p) => join(root, "tests/fixtures", p);
@@ -31,7 +31,7 @@ const stored = () => page.evaluate(async () => {
   return out;
 });
 const byTitle = (all) => Object.fromEntries(Object.values(all).map((c) => [c.meta.title, c]));
-const settled = () => page.locator(".saved", { hasText: "已自动保存" }).waitFor();
+const settled = () => untilSaved(page);
 const dialog = () => page.getByRole("dialog", { name: "从备份恢复目录" });
 const listRows = () => page.locator("table.list tbody tr");
 const openFile = (path) => page.getByLabel("打开文件").setInputFiles(path);

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openApp } from "../lib/browser.mjs";
+import { openApp, storedCatalog, untilSaved } from "../lib/browser.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (p) => join(root, "tests/fixtures", p);
@@ -21,9 +21,8 @@ after(async () => {
   server?.close();
 });
 
-const savedCatalog = () => page.evaluate(async () =>
-  JSON.parse(new TextDecoder().decode(await zwgkStore.load(localStorage.getItem("zwgk.last-open")))));
-const settled = () => page.locator(".saved", { hasText: "已自动保存" }).waitFor();
+const savedCatalog = () => storedCatalog(page);
+const settled = () => untilSaved(page);
 const issue = (text) => page.locator(".issues .issue", { hasText: text });
 const navCount = (domain) => page.locator(".nav-item", { hasText: domain }).locator(".count").innerText();
 const panel = () => page.getByRole("dialog", { name: "目录信息" });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { openApp } from "../lib/browser.mjs";
+import { openApp, storedCatalog, untilSaved } from "../lib/browser.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (p) => join(root, "tests/fixtures", p);
@@ -23,9 +23,8 @@ after(async () => {
   server?.close();
 });
 
-const savedCatalog = () => page.evaluate(async () =>
-  JSON.parse(new TextDecoder().decode(await zwgkStore.load(localStorage.getItem("zwgk.last-open")))));
-const settled = () => page.locator(".saved", { hasText: "已自动保存" }).waitFor();
+const savedCatalog = () => storedCatalog(page);
+const settled = () => untilSaved(page);
 const issue = (text) => page.locator(".issues .issue", { hasText: text });
 const nav = (domain) => page.locator(".domains li", { has: page.locator(".nav-item .name", { hasText: new RegExp(`^${domain}$`) }) });
 const declared = async () => Object.fromEntries((await savedCatalog()).not_applicable.map((n) => [n.domain, n.reason]));

@@ -41,6 +41,26 @@ test("Node: the package's main entry gives the CLI's report, byte for byte", asy
   assert.throws(() => wasm.validate({ format: "zwgk-catalog", version: 3, entries: {} }), (e) => e instanceof Error && e.code === "load.newer-version" && e.messageEn.length > 0);
 });
 
+test("Node: a column mapping imports a file whose headers the importer does not know", () => {
+  const wasm = require(join(root, "dist/catalog-wasm"));
+  const csv = new TextEncoder().encode(
+    "某县某镇社会救助领域基层政务公开标准目录\n序号,事项,具体事项,说明,法律依据,时间要求,责任单位,发布途径,范围,形式,层级\n" +
+    "1,最低生活保障,审批信息,低保对象名单,《社会救助暂行办法》,信息形成之日起20个工作日内,某镇人民政府,政府网站,全社会,主动,乡级\n");
+  // Without a mapping the headers are the township's own words: no table is found.
+  assert.throws(() => wasm.importFile(csv, "自拟表头.csv"), (e) => e.code.startsWith("import."));
+  const mapping = JSON.stringify({ 事项: "一级事项", 具体事项: "二级事项", 说明: "公开内容", 时间要求: "公开时限", 责任单位: "公开主体",
+    发布途径: "公开渠道和载体", 范围: "公开对象", 形式: "公开方式", 层级: "公开层级" });
+  const { catalog } = wasm.importFile(csv, "自拟表头.csv", mapping);
+  assert.deepEqual(catalog.entries[0].item, ["最低生活保障", "审批信息"]);
+  assert.equal(catalog.entries[0].content, "低保对象名单");
+  assert.deepEqual(catalog.entries[0].levels, ["乡级"]);
+  const viaJson = JSON.parse(new TextDecoder().decode(wasm.importFileJson(csv, "自拟表头.csv", mapping)));
+  assert.deepEqual(viaJson.catalog, catalog);
+  // A mapping that names no field is refused, in both languages.
+  assert.throws(() => wasm.importFile(csv, "自拟表头.csv", JSON.stringify({ 说明: "颜色" })),
+    (e) => e.code === "import.mapping" && e.message.length > 0 && e.messageEn.length > 0);
+});
+
 test("Chromium: the ES module entry imports and gives the same reports", async () => {
   const { server, base } = await serve(root, { "/page.html": "<!doctype html><meta charset=utf-8><title>t</title>" });
   const browser = await launch();

@@ -41,11 +41,11 @@ fn reports_are_byte_for_byte_the_native_cli_reports() {
 
 #[wasm_bindgen_test]
 fn import_validate_and_export_round_trip() {
-    let imported = catalog_wasm::import_file(XLSX, "a-national-template.xlsx").expect("imports");
+    let imported = catalog_wasm::import_file(XLSX, "a-national-template.xlsx", None).expect("imports");
     let catalog = get(&imported, "catalog");
     assert_eq!(json(&get(&catalog, "entries")).as_array().map(Vec::len), Some(4));
     assert!(get(&imported, "encoding").is_null());
-    let gbk = catalog_wasm::import_file(GBK_CSV, "f-gbk-title-domain.csv").expect("imports");
+    let gbk = catalog_wasm::import_file(GBK_CSV, "f-gbk-title-domain.csv", None).expect("imports");
     assert_eq!(get(&gbk, "encoding").as_string().as_deref(), Some("GB18030/GBK"));
     assert_eq!(json(&get(&gbk, "catalog"))["meta"]["government"], "方山县人民政府");
 
@@ -55,7 +55,7 @@ fn import_validate_and_export_round_trip() {
         let bytes = catalog_wasm::export_catalog(catalog.clone(), format, JsValue::UNDEFINED).expect(format);
         assert!(bytes.len() > 200, "{format}");
         if format != "html" {
-            let back = catalog_wasm::import_file(&bytes, &format!("导出.{format}")).expect("re-imports");
+            let back = catalog_wasm::import_file(&bytes, &format!("导出.{format}"), None).expect("re-imports");
             assert_eq!(json(&get(&get(&back, "catalog"), "entries")).as_array().map(Vec::len), Some(4), "{format}");
         }
     }
@@ -97,7 +97,7 @@ fn errors_are_error_objects_with_stable_codes() {
     let newer = JSON::parse(r#"{"format":"zwgk-catalog","version":2,"entries":{}}"#).expect("json");
     assert_eq!(error_code(catalog_wasm::validate(newer, None).expect_err("refused")), "load.newer-version");
     assert_eq!(
-        error_code(catalog_wasm::import_file(b"PK\x03\x04junk", "坏.xlsx").expect_err("refused")),
+        error_code(catalog_wasm::import_file(b"PK\x03\x04junk", "坏.xlsx", None).expect_err("refused")),
         "import.workbook"
     );
     assert_eq!(error_code(catalog_wasm::template("火星事务", "乡级").expect_err("refused")), "template.domain");
@@ -110,7 +110,7 @@ fn errors_are_error_objects_with_stable_codes() {
 
 #[wasm_bindgen_test]
 fn the_html_page_refuses_personal_data_unless_masking_is_asked_for() {
-    let imported = catalog_wasm::import_file(XLSX, "a-national-template.xlsx").expect("imports");
+    let imported = catalog_wasm::import_file(XLSX, "a-national-template.xlsx", None).expect("imports");
     let mut catalog = json(&get(&imported, "catalog"));
     catalog["entries"][0]["content"] = "经办人手机13812345678".into();
     let catalog = JSON::parse(&catalog.to_string()).expect("json");
@@ -157,7 +157,7 @@ fn review_reports_and_diffs_cross_as_plain_objects() {
     assert_eq!(error_code(catalog_wasm::export_review(not_report, "json").expect_err("refused")), "load.not-report");
 
     // Two versions: the second with one entry's 公开时限 changed.
-    let old = get(&catalog_wasm::import_file(XLSX, "a-national-template.xlsx").expect("imports"), "catalog");
+    let old = get(&catalog_wasm::import_file(XLSX, "a-national-template.xlsx", None).expect("imports"), "catalog");
     let new = JSON::parse(&JSON::stringify(&old).ok().and_then(|s| s.as_string()).unwrap_or_default()).expect("copy");
     let entry = Reflect::get(&get(&new, "entries"), &0.into()).expect("an entry");
     Reflect::set(&entry, &"time_limit".into(), &"信息形成之日起5个工作日内".into()).expect("settable");
