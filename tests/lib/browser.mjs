@@ -58,3 +58,10 @@ export async function openApp(dir, { viewport = { width: 1500, height: 900 } } =
   await page.goto(base);
   return { server, base, browser, context, page, foreign };
 }
+
+/** The catalog the app last opened, as IndexedDB holds it (what a reload would show). */
+export const storedCatalog = (page) => page.evaluate(async () =>
+  JSON.parse(new TextDecoder().decode(await zwgkStore.load(localStorage.getItem("zwgk.last-open")))));
+
+/** Waits until the editor says every edit is saved. */
+export const untilSaved = (page) => page.locator(".saved", { hasText: "已自动保存" }).waitFor();

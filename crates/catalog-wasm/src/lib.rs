@@ -51,31 +51,51 @@ pub fn file_report(bytes: &[u8], file_name: &str) -> Report {
     Report::new(vec![file])
 }
 
-/// Import a file (`.xlsx` `.xls` `.csv` `.json`, chosen by `fileName`'s extension) into a catalog.
+/// Import a file (`.xlsx` `.xls` `.csv` `.json`, chosen by `fileName`'s extension) into a catalog. `mapping`, when
+/// given, is a column mapping as JSON text, `{"表头": "字段"}` (the CLI's `--mapping` file: a header or column letter
+/// to a field, `extra` to keep a column aside), for a file whose headers the importer does not know.
 #[wasm_bindgen(js_name = importFile, unchecked_return_type = "ImportResult")]
-pub fn import_file(bytes: &[u8], #[wasm_bindgen(js_name = fileName)] file_name: &str) -> Result<JsValue, Error> {
-    to_js(&imported(bytes, file_name)?)
+pub fn import_file(
+    bytes: &[u8],
+    #[wasm_bindgen(js_name = fileName)] file_name: &str,
+    mapping: Option<String>,
+) -> Result<JsValue, Error> {
+    to_js(&imported(bytes, file_name, mapping.as_deref())?)
 }
 
 /// [`import_file`] as UTF-8 JSON bytes (an `ImportResult`): for a caller that parses it itself (another wasm
 /// module), a 10,000-row file is neither built into JavaScript objects nor decoded into a JavaScript string.
 #[wasm_bindgen(js_name = importFileJson)]
-pub fn import_file_json(bytes: &[u8], #[wasm_bindgen(js_name = fileName)] file_name: &str) -> Result<Vec<u8>, Error> {
-    serde_json::to_vec(&imported(bytes, file_name)?)
+pub fn import_file_json(
+    bytes: &[u8],
+    #[wasm_bindgen(js_name = fileName)] file_name: &str,
+    mapping: Option<String>,
+) -> Result<Vec<u8>, Error> {
+    serde_json::to_vec(&imported(bytes, file_name, mapping.as_deref())?)
         .map_err(|e| error("internal.serialize", "内部错误：无法序列化结果", &e.to_string()))
 }
 
-fn imported(bytes: &[u8], file_name: &str) -> Result<ImportResult, Error> {
+fn imported(bytes: &[u8], file_name: &str, mapping: Option<&str>) -> Result<ImportResult, Error> {
     #[cfg(feature = "interop")]
-    let result = catalog_interop::import(bytes, file_name)
-        .map(|i| ImportResult {
-            diagnostics: i.diagnostics.iter().map(ReportDiagnostic::from).collect(),
-            encoding: i.encoding.map(str::to_owned),
-            catalog: i.catalog,
-        })
-        .map_err(|e| error(e.code(), &e.message(), &e.message_en()))?;
+    let mapping = mapping
+        .map(catalog_interop::Mapping::from_json)
+        .transpose()
+        .map_err(|e| error("import.mapping", &e.message, &e.message_en))?;
+    #[cfg(feature = "interop")]
+    let result = match &mapping {
+        Some(m) => catalog_interop::import_with(bytes, file_name, m),
+        None => catalog_interop::import(bytes, file_name),
+    }
+    .map(|i| ImportResult {
+        diagnostics: i.diagnostics.iter().map(ReportDiagnostic::from).collect(),
+        encoding: i.encoding.map(str::to_owned),
+        catalog: i.catalog,
+    })
+    .map_err(|e| error(e.code(), &e.message(), &e.message_en()))?;
     #[cfg(not(feature = "interop"))]
     let result = {
+        // A JSON catalog has no columns to map.
+        let _ = mapping;
         if !file_name.to_ascii_lowercase().ends_with(".json") {
             return Err(error(
                 "import.unsupported",
