@@ -110,21 +110,25 @@ pub fn Home(props: &Props) -> Html {
                         }
                         None => {
                             // What the importer makes of the columns: offered when the file does not import, or
-                            // first when the user chose the columns of a file of this layout before.
-                            let seen = match is_table(&name) {
-                                true => io::preview(&bytes, &name).await.ok().map(Rc::new),
-                                false => None,
+                            // first when the user chose the columns of a file of this layout before (read only
+                            // when some mapping was ever kept: an import pays for no preview otherwise).
+                            let look = |bytes: Vec<u8>, name: String| async move {
+                                let seen = io::preview(&bytes, &name).await.ok().map(Rc::new)?;
+                                let remembered = preview::remembered(&seen).map(Rc::new);
+                                Some(Pending { name, bytes, preview: seen, remembered })
                             };
-                            let remembered = seen.as_deref().and_then(preview::remembered).map(Rc::new);
-                            if let (Some(seen), Some(remembered)) = (&seen, remembered) {
+                            if is_table(&name)
+                                && preview::any_remembered()
+                                && let Some(file) = look(bytes.clone(), name.clone()).await
+                                && file.remembered.is_some()
+                            {
                                 busy.set(false);
-                                let remembered = Some(remembered);
-                                pending.set(Some(Rc::new(Pending { name, bytes, preview: seen.clone(), remembered })));
+                                pending.set(Some(Rc::new(file)));
                                 return;
                             }
                             let result = io::import_catalog(&bytes, &name).await;
-                            if let (Err(_), Some(seen)) = (&result, seen) {
-                                pending.set(Some(Rc::new(Pending { name, bytes, preview: seen, remembered: None })));
+                            if result.is_err() && is_table(&name) {
+                                pending.set(look(bytes, name).await.map(Rc::new));
                             }
                             result
                         }

@@ -30,6 +30,9 @@ pub struct Preview {
     pub columns: Vec<PreviewColumn>,
 }
 
+/// The prefix of the localStorage keys holding a layout's mapping.
+const KEY_PREFIX: &str = "zwgk.mapping.";
+
 /// A column→field mapping: the key a column is named by → its field.
 pub type Choices = BTreeMap<String, String>;
 
@@ -44,7 +47,7 @@ impl Preview {
     /// The layout's key in localStorage: its header text.
     fn storage_key(&self) -> String {
         let header: Vec<&str> = self.columns.iter().map(|c| c.header.as_str()).collect();
-        format!("zwgk.mapping.{}", header.join("|"))
+        format!("{KEY_PREFIX}{}", header.join("|"))
     }
 }
 
@@ -56,6 +59,12 @@ fn storage() -> Option<web_sys::Storage> {
 pub fn remembered(preview: &Preview) -> Option<Choices> {
     let text = storage()?.get_item(&preview.storage_key()).ok().flatten()?;
     serde_json::from_str(&text).ok()
+}
+
+/// Whether a mapping was kept for any layout (else an import needs no preview first).
+pub fn any_remembered() -> bool {
+    let Some(s) = storage() else { return false };
+    (0..s.length().unwrap_or(0)).any(|i| s.key(i).ok().flatten().is_some_and(|k| k.starts_with(KEY_PREFIX)))
 }
 
 /// Keep the mapping for files of this layout.
