@@ -20,7 +20,8 @@ const forUser = () => {
   return excel();
 };
 window.zwgkIo = {
-  importFileJson: async (bytes, name) => (await forUser()).importFileJson(bytes, name),
+  importFileJson: async (bytes, name, mapping) => (await forUser()).importFileJson(bytes, name, mapping ?? undefined),
+  previewFileJson: async (bytes, name, mapping) => (await forUser()).previewFileJson(bytes, name, mapping ?? undefined),
   /** Export `catalog` (JSON text) to XLSX and read it back a few times, one piece at a time; the last import's
    *  result (UTF-8 JSON bytes) for the app to read as it reads an import: see `io::warm_up`. */
   async warmUp(catalog) {

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::drop::use_drop_zone;
 use crate::i18n::Lang;
+use crate::preview::{self, Choices, ImportPreview, Preview};
 use crate::restore::RestoreDialog;
 use crate::{io, store};
 
@@ -24,6 +25,22 @@ pub struct Props {
     /// Catalogs the start-up migration moved from the old storage, and those it could not read.
     #[prop_or_default]
     pub migrated: (usize, usize),
+}
+
+/// A file opened whose columns the user may check before (or instead of) the import: one that did not import, or
+/// one of a layout whose mapping was kept.
+#[derive(PartialEq)]
+struct Pending {
+    name: String,
+    bytes: Vec<u8>,
+    preview: Rc<Preview>,
+    /// The mapping kept for this layout.
+    remembered: Option<Rc<Choices>>,
+}
+
+/// Whether a file is a table the preview can read (not a JSON catalog).
+fn is_table(name: &str) -> bool {
+    !name.to_ascii_lowercase().ends_with(".json")
 }
 
 pub fn date(ms: f64) -> String {
@@ -60,18 +77,23 @@ pub fn Home(props: &Props) -> Html {
     // A backup file opened, waiting for the choices: its name and catalogs.
     let restoring = use_state(|| None::<(String, Rc<store::Backup>)>);
     let status = use_state(|| None::<String>);
+    let pending = use_state(|| None::<Rc<Pending>>);
+    let previewing = use_state(|| false);
 
     // Read the picked or dropped file: a backup opens as its catalogs, to restore; any other file is imported
     // through the core (Excel/CSV code loads on first use).
     let import = {
         let (message, busy, on_created) = (message.clone(), busy.clone(), props.on_created.clone());
         let (restoring, status) = (restoring.clone(), status.clone());
+        let (pending, previewing) = (pending.clone(), previewing.clone());
         Callback::from(move |file: web_sys::File| {
             let (message, busy, on_created) = (message.clone(), busy.clone(), on_created.clone());
-            let restoring = restoring.clone();
+            let (restoring, pending) = (restoring.clone(), pending.clone());
             busy.set(true);
             message.set(None);
             status.set(None);
+            pending.set(None);
+            previewing.set(false);
             wasm_bindgen_futures::spawn_local(async move {
                 let parsed = match io::read_file(file).await {
                     Ok((name, bytes)) => match store::read_backup(&bytes) {
@@ -86,7 +108,30 @@ pub fn Home(props: &Props) -> Html {
                             restoring.set(Some((name, Rc::new(backup))));
                             return;
                         }
-                        None => io::import_catalog(&bytes, &name).await,
+                        None => {
+                            // What the importer makes of the columns: offered when the file does not import, or
+                            // first when the user chose the columns of a file of this layout before (read only
+                            // when some mapping was ever kept: an import pays for no preview otherwise).
+                            let look = |bytes: Vec<u8>, name: String| async move {
+                                let seen = io::preview(&bytes, &name).await.ok().map(Rc::new)?;
+                                let remembered = preview::remembered(&seen).map(Rc::new);
+                                Some(Pending { name, bytes, preview: seen, remembered })
+                            };
+                            if is_table(&name)
+                                && preview::any_remembered()
+                                && let Some(file) = look(bytes.clone(), name.clone()).await
+                                && file.remembered.is_some()
+                            {
+                                busy.set(false);
+                                pending.set(Some(Rc::new(file)));
+                                return;
+                            }
+                            let result = io::import_catalog(&bytes, &name).await;
+                            if result.is_err() && is_table(&name) {
+                                pending.set(look(bytes, name).await.map(Rc::new));
+                            }
+                            result
+                        }
                     },
                     Err(e) => Err(e),
                 };
@@ -196,6 +241,66 @@ pub fn Home(props: &Props) -> Html {
             </div>
         }
     });
+    // Import the pending file with a mapping (kept for its layout) or as the importer reads it.
+    let import_pending = {
+        let (pending, previewing, message, busy) = (pending.clone(), previewing.clone(), message.clone(), busy.clone());
+        let on_created = props.on_created.clone();
+        Callback::from(move |choices: Option<Choices>| {
+            let Some(file) = (*pending).clone() else { return };
+            let (pending, previewing, message, busy) =
+                (pending.clone(), previewing.clone(), message.clone(), busy.clone());
+            let on_created = on_created.clone();
+            if let Some(choices) = &choices {
+                preview::remember(&file.preview, choices);
+            }
+            let mapping = choices.as_ref().and_then(|c| serde_json::to_string(c).ok());
+            busy.set(true);
+            message.set(None);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = io::import_mapped(&file.bytes, &file.name, mapping).await;
+                busy.set(false);
+                match result {
+                    Ok(done) => {
+                        pending.set(None);
+                        previewing.set(false);
+                        on_created.emit(done);
+                    }
+                    Err(e) => {
+                        message.set(Some(format!("{}{e}", lang.t("无法打开该文件：", "Cannot open this file: "))))
+                    }
+                }
+            });
+        })
+    };
+    let offer = pending.as_ref().filter(|_| !*previewing).map(|file| {
+        let check = { let p = previewing.clone(); Callback::from(move |_| p.set(true)) };
+        let dismiss = { let p = pending.clone(); Callback::from(move |_| p.set(None)) };
+        let remembered = file.remembered.clone();
+        html! {
+            <div class="import-offer" role="region" aria-label={lang.t("列对应", "Columns")}>
+                if let Some(remembered) = remembered {
+                    <p>{ lang.t("这个文件的表头与您上次选择过列对应的文件相同。", "This file has the header of a file whose columns you chose before.") }</p>
+                    <button class="primary" onclick={import_pending.reform(move |_| Some((*remembered).clone()))}>{ lang.t("按上次的列对应导入", "Import with the columns chosen last time") }</button>
+                    <button onclick={check}>{ lang.t("检查列对应", "Check columns") }</button>
+                    <button onclick={import_pending.reform(|_| None)}>{ lang.t("按自动识别导入", "Import as detected") }</button>
+                } else {
+                    <p>{ lang.t("可以查看导入程序识别出的表头，为每一列选择对应的目录字段后再导入。", "You can see the header the importer found, choose the catalog field of each column and import again.") }</p>
+                    <button class="primary" onclick={check}>{ lang.t("检查列对应", "Check columns") }</button>
+                }
+                <button onclick={dismiss}>{ lang.t("关闭", "Close") }</button>
+            </div>
+        }
+    });
+    let preview_screen = pending.as_ref().filter(|_| *previewing).map(|file| {
+        let cancel = {
+            let p = previewing.clone();
+            Callback::from(move |()| p.set(false))
+        };
+        html! {
+            <ImportPreview name={file.name.clone()} preview={file.preview.clone()} initial={file.remembered.clone()}
+                on_confirm={import_pending.reform(Some)} on_cancel={cancel} />
+        }
+    });
     let on_new = props.on_new.reform(|_| ());
     let migrated = match (props.migrated, lang) {
         ((0, 0), _) => None,
@@ -227,6 +332,8 @@ pub fn Home(props: &Props) -> Html {
             </div>
             if *busy { <p class="progress" role="status">{ lang.t("正在读取文件……", "Reading the file…") }</p> }
             if let Some(m) = &*message { <p class="alert" role="alert">{ m }</p> }
+            { for offer }
+            { for preview_screen }
             if let Some(m) = migrated { <p class="status" role="status">{ m }</p> }
             if let Some(m) = &*status { <p class="status" role="status">{ m }</p> }
             if list.is_none() {

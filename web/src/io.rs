@@ -8,7 +8,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = zwgkIo, js_name = importFileJson, catch)]
-    async fn import_file_js(bytes: Uint8Array, name: &str) -> Result<JsValue, JsValue>;
+    async fn import_file_js(bytes: Uint8Array, name: &str, mapping: Option<String>) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = zwgkIo, js_name = previewFileJson, catch)]
+    async fn preview_file_js(bytes: Uint8Array, name: &str, mapping: Option<String>) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = zwgkIo, js_name = warmUp, catch)]
     async fn warm_up_js(catalog: &str) -> Result<JsValue, JsValue>;
     /// The user has imported or exported: the warm-up gives way.
@@ -38,9 +40,24 @@ pub async fn import_catalog(
     bytes: &[u8],
     name: &str,
 ) -> Result<(catalog_core::Catalog, Vec<catalog_core::ReportDiagnostic>), String> {
-    let json = import_file_js(Uint8Array::from(bytes), name).await.map_err(|e| describe(&e))?;
+    import_mapped(bytes, name, None).await
+}
+
+/// [`import_catalog`] with the user's column mapping (`{"表头": "字段"}` as JSON text).
+pub async fn import_mapped(
+    bytes: &[u8],
+    name: &str,
+    mapping: Option<String>,
+) -> Result<(catalog_core::Catalog, Vec<catalog_core::ReportDiagnostic>), String> {
+    let json = import_file_js(Uint8Array::from(bytes), name, mapping).await.map_err(|e| describe(&e))?;
     let imported = imported(&json).map_err(|e| e.to_string())?;
     Ok((imported.catalog, imported.diagnostics))
+}
+
+/// What the importer makes of a file's header and columns (the import preview), before importing it.
+pub async fn preview(bytes: &[u8], name: &str) -> Result<crate::preview::Preview, String> {
+    let json = preview_file_js(Uint8Array::from(bytes), name, None).await.map_err(|e| describe(&e))?;
+    serde_json::from_slice(&Uint8Array::new(&json).to_vec()).map_err(|e| e.to_string())
 }
 
 /// The package's `importFileJson` result read.

@@ -10,6 +10,7 @@ mod home;
 mod i18n;
 mod io;
 mod later;
+mod preview;
 mod restore;
 mod review;
 mod store;

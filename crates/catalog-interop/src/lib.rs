@@ -14,6 +14,7 @@ pub mod import;
 pub mod layout;
 pub mod limits;
 pub mod mapping;
+pub mod preview;
 mod read;
 pub mod report;
 
@@ -22,4 +23,5 @@ pub use export::review::export_review;
 pub use export::{ExportFailure, ExportFormat, ExportOptions, export, export_with};
 pub use import::{ImportError, Imported, import, import_with};
 pub use mapping::{Mapping, MappingError};
+pub use preview::{Preview, PreviewColumn, preview};
 pub use report::{report_file, report_file_mapped, report_file_with};

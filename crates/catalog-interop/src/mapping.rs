@@ -74,6 +74,31 @@ pub fn parse_field(field: &str, header: &str) -> Result<Column, MappingError> {
     Ok(column)
 }
 
+/// The field name [`parse_field`] reads back as `column`: what a preview shows a column mapped to.
+pub fn field_name(column: &Column) -> String {
+    match column {
+        Column::Number => "number".to_owned(),
+        Column::Id => "id".to_owned(),
+        Column::Domain => "domain".to_owned(),
+        Column::Item(n) => format!("item{}", n + 1),
+        Column::ItemSingle => "item".to_owned(),
+        Column::Content => "content".to_owned(),
+        Column::Basis => "basis".to_owned(),
+        Column::TimeLimit => "time_limit".to_owned(),
+        Column::Subject => "subject".to_owned(),
+        Column::Channels => "channels".to_owned(),
+        Column::AudienceText => "audience".to_owned(),
+        Column::AudienceTick(a) => format!("audience={a}"),
+        Column::AudienceGroup => "audience_group".to_owned(),
+        Column::ModeText => "mode".to_owned(),
+        Column::ModeTick(m) => format!("mode={m}"),
+        Column::WithheldReason => "withheld_reason".to_owned(),
+        Column::LevelText => "levels".to_owned(),
+        Column::LevelTick(l) => format!("levels={l}"),
+        Column::Extra(_) => "extra".to_owned(),
+    }
+}
+
 fn unknown(field: &str) -> MappingError {
     MappingError::new(
         format!("无法识别的字段“{field}”，可用：{FIELD_NAMES}"),

@@ -110,6 +110,28 @@ fn imported(bytes: &[u8], file_name: &str, mapping: Option<&str>) -> Result<Impo
     Ok(result)
 }
 
+/// What the importer makes of a file's header before importing it (the app's import preview): UTF-8 JSON bytes of
+/// `{sheet, detected, header_rows, rows, columns: [{letter, header, field}]}`, with `mapping` (JSON text, as
+/// [`import_file`] takes it) applied. A column's `field` is a mapping's field name; `header` (or `letter` when it
+/// is empty) the key to map it by.
+#[cfg(feature = "interop")]
+#[wasm_bindgen(js_name = previewFileJson)]
+pub fn preview_file_json(
+    bytes: &[u8],
+    #[wasm_bindgen(js_name = fileName)] file_name: &str,
+    mapping: Option<String>,
+) -> Result<Vec<u8>, Error> {
+    let mapping = mapping
+        .as_deref()
+        .map(catalog_interop::Mapping::from_json)
+        .transpose()
+        .map_err(|e| error("import.mapping", &e.message, &e.message_en))?
+        .unwrap_or_default();
+    let preview = catalog_interop::preview(bytes, file_name, &mapping)
+        .map_err(|e| error(e.code(), &e.message(), &e.message_en()))?;
+    serde_json::to_vec(&preview).map_err(|e| error("internal.serialize", "内部错误：无法序列化结果", &e.to_string()))
+}
+
 /// Export a catalog as `xlsx`, `csv`, `json` or `html` bytes. `options.maskPersonalData` masks ID numbers, bank cards
 /// and individuals' mobiles in the output; without it an `html` page (published to everyone) whose text carries any
 /// is refused with `export.personal-data`.

@@ -621,6 +621,16 @@ fn field_of(column: &Column) -> &'static str {
 
 /// Map the header row (and the sub-header rows under it) to columns.
 fn map_columns(header_rows: &[Vec<String>], mapping: &Mapping) -> (Vec<Column>, Vec<(String, Column)>) {
+    let (columns, _, mapped) = map_columns_labelled(header_rows, mapping);
+    (columns, mapped)
+}
+
+/// [`map_columns`] with each column's header labels top to bottom (what a mapping names it by).
+#[expect(clippy::type_complexity)]
+fn map_columns_labelled(
+    header_rows: &[Vec<String>],
+    mapping: &Mapping,
+) -> (Vec<Column>, Vec<Vec<String>>, Vec<(String, Column)>) {
     let width = header_rows.iter().map(Vec::len).max().unwrap_or(0);
     let cell = |k: usize, c: usize| header_rows.get(k).and_then(|r| r.get(c)).map_or("", |v| v.trim());
     // Each header row with its group cells filled in: a group header (公开事项, 公开对象 …) whose merge was lost
@@ -718,7 +728,7 @@ fn map_columns(header_rows: &[Vec<String>], mapping: &Mapping) -> (Vec<Column>, 
             }
         }
     }
-    (columns, mapped)
+    (columns, column_labels, mapped)
 }
 
 /// Excel's letter of the 0-based column `c` (A, B, … Z, AA …).
@@ -762,6 +772,72 @@ fn sheet_note(out: &mut SheetImport, sheet: &Sheet, finding: Finding, field: &'s
     });
 }
 
+/// The header row of a sheet: the first row (within the first [`HEADER_SEARCH_ROWS`]) that is a header, or that
+/// names two headers of the user's mapping.
+fn find_header(sheet: &Sheet, mapping: &Mapping) -> Option<usize> {
+    let is_header_row = |r: usize| is_header(&sheet.rows[r]) || mapping.headers_in(&sheet.rows[r]) >= 2;
+    (0..sheet.rows.len().min(HEADER_SEARCH_ROWS)).find(|&r| is_header_row(r))
+}
+
+/// The header row `header` and the sub-header rows under it, and the sub-header rows' indices.
+fn header_rows_at(sheet: &Sheet, header: usize) -> (Vec<Vec<String>>, Vec<usize>) {
+    // Sub-header rows: up to two under the header. A cell merged down into the rows below it is a value the
+    // whole table shares (a 公开时限 printed once beside the labels), not a label.
+    let mut header_rows: Vec<Vec<String>> = vec![sheet.rows[header].clone()];
+    let mut subs: Vec<usize> = Vec::new();
+    while subs.len() < 2 {
+        let next = subs.last().map_or(header, |s| *s) + 1;
+        let Some(cells) = sheet.rows.get(next) else { break };
+        let labels: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(c, v)| {
+                let spans_down = sheet.is_merged(next + 1, c)
+                    && sheet.cell(next + 1, c) == v
+                    && header_rows.last().is_some_and(|above| above.get(c) != Some(v));
+                if spans_down { String::new() } else { v.clone() }
+            })
+            .collect();
+        let above = header_rows.last().cloned().unwrap_or_default();
+        if is_sub_header(&above, &labels) {
+            subs.push(next);
+            header_rows.push(labels);
+        } else {
+            break;
+        }
+    }
+    (header_rows, subs)
+}
+
+/// What the reader makes of a sheet's header, for the import preview: the header row's index, the header rows,
+/// and per column its labels top to bottom and the column it is read as (the user's mapping applied). `None` when
+/// the sheet has no header row the reader knows.
+#[expect(clippy::type_complexity)]
+pub fn sheet_columns(
+    sheet: &Sheet,
+    mapping: &Mapping,
+) -> Option<(usize, Vec<Vec<String>>, Vec<(Vec<String>, Column)>)> {
+    let header = find_header(sheet, mapping)?;
+    Some(columns_at(sheet, header, mapping))
+}
+
+/// [`sheet_columns`] with the header taken to be row `header` (a row the reader does not know as a header).
+#[expect(clippy::type_complexity)]
+pub fn columns_at(
+    sheet: &Sheet,
+    header: usize,
+    mapping: &Mapping,
+) -> (usize, Vec<Vec<String>>, Vec<(Vec<String>, Column)>) {
+    let (header_rows, _) = header_rows_at(sheet, header);
+    let (columns, labels, _) = map_columns_labelled(&header_rows, mapping);
+    (header, header_rows, labels.into_iter().zip(columns).collect())
+}
+
+/// Excel's letter of the 0-based column `c`, as the preview names a column.
+pub fn letter(c: usize) -> String {
+    column_letter(c)
+}
+
 /// Read one sheet. `id_prefix` keeps generated ids unique across sheets.
 pub fn read_sheet(sheet: &Sheet, id_prefix: &str, title_domain: Option<&'static str>) -> SheetImport {
     read_sheet_with(sheet, id_prefix, title_domain, &Mapping::default())
@@ -775,8 +851,7 @@ pub fn read_sheet_with(
     title_domain: Option<&'static str>,
     mapping: &Mapping,
 ) -> SheetImport {
-    let is_header_row = |r: usize| is_header(&sheet.rows[r]) || mapping.headers_in(&sheet.rows[r]) >= 2;
-    let Some(header) = (0..sheet.rows.len().min(HEADER_SEARCH_ROWS)).find(|&r| is_header_row(r)) else {
+    let Some(header) = find_header(sheet, mapping) else {
         let mut out = SheetImport::default();
         if sheet.rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty())) {
             out.diagnostics.push(Diagnostic {
@@ -810,31 +885,7 @@ pub fn read_sheet_with(
             heading = Some(d);
         }
     }
-    // Sub-header rows: up to two under the header. A cell merged down into the rows below it is a value the
-    // whole table shares (a 公开时限 printed once beside the labels), not a label.
-    let mut header_rows: Vec<Vec<String>> = vec![sheet.rows[header].clone()];
-    let mut subs: Vec<usize> = Vec::new();
-    while subs.len() < 2 {
-        let next = subs.last().map_or(header, |s| *s) + 1;
-        let Some(cells) = sheet.rows.get(next) else { break };
-        let labels: Vec<String> = cells
-            .iter()
-            .enumerate()
-            .map(|(c, v)| {
-                let spans_down = sheet.is_merged(next + 1, c)
-                    && sheet.cell(next + 1, c) == v
-                    && header_rows.last().is_some_and(|above| above.get(c) != Some(v));
-                if spans_down { String::new() } else { v.clone() }
-            })
-            .collect();
-        let above = header_rows.last().cloned().unwrap_or_default();
-        if is_sub_header(&above, &labels) {
-            subs.push(next);
-            header_rows.push(labels);
-        } else {
-            break;
-        }
-    }
+    let (header_rows, subs) = header_rows_at(sheet, header);
     let (columns, mapped) = map_columns(&header_rows, mapping);
     let mut out_notes = SheetImport::default();
     let sheet_domain = domains::canonical(&sheet.name).or_else(|| heading_domain(&sheet.name));
