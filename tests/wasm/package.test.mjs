@@ -56,6 +56,15 @@ test("Node: a column mapping imports a file whose headers the importer does not 
   assert.deepEqual(catalog.entries[0].levels, ["乡级"]);
   const viaJson = JSON.parse(new TextDecoder().decode(wasm.importFileJson(csv, "自拟表头.csv", mapping)));
   assert.deepEqual(viaJson.catalog, catalog);
+  // The preview says what the importer reads: without the mapping no header is found; with it, every column's field.
+  const preview = (m) => JSON.parse(new TextDecoder().decode(m === undefined ? wasm.previewFileJson(csv, "自拟表头.csv") : wasm.previewFileJson(csv, "自拟表头.csv", m)));
+  const guessed = preview();
+  assert.equal(guessed.detected, false);
+  assert.equal(guessed.columns.find((c) => c.header === "说明")?.field, "extra");
+  const mapped = preview(mapping);
+  assert.equal(mapped.detected, true);
+  assert.equal(mapped.columns.find((c) => c.header === "说明")?.field, "content");
+  assert.deepEqual(mapped.rows[0].slice(0, 3), ["1", "最低生活保障", "审批信息"]);
   // A mapping that names no field is refused, in both languages.
   assert.throws(() => wasm.importFile(csv, "自拟表头.csv", JSON.stringify({ 说明: "颜色" })),
     (e) => e.code === "import.mapping" && e.message.length > 0 && e.messageEn.length > 0);
