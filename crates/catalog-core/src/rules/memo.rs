@@ -18,6 +18,8 @@ const CAPACITY: usize = 4096;
 pub(crate) struct Memo {
     basis: Cells<Basis>,
     time_limit: Cells<TimeLimit>,
+    /// The names the catalog being validated says it is: read once, not for every entry that names a government.
+    own: Option<(crate::model::Meta, Rc<crate::names::Own>)>,
 }
 
 impl Default for Memo {
@@ -28,12 +30,24 @@ impl Default for Memo {
 
 impl Memo {
     pub fn with_capacity(capacity: usize) -> Self {
-        Memo { basis: Cells::new(capacity), time_limit: Cells::new(capacity) }
+        Memo { basis: Cells::new(capacity), time_limit: Cells::new(capacity), own: None }
     }
 
     /// The 公开依据 cell parsed (`parse_basis`).
     pub fn basis(&mut self, text: &str) -> Rc<Basis> {
         self.basis.get(text, parse_basis)
+    }
+
+    /// The catalog's own names ([`crate::names::Own`]) for `meta`, kept while the meta stays the same.
+    pub fn own(&mut self, meta: &crate::model::Meta) -> Rc<crate::names::Own> {
+        match &self.own {
+            Some((seen, own)) if seen == meta => Rc::clone(own),
+            _ => {
+                let own = Rc::new(crate::names::Own::new(meta));
+                self.own = Some((meta.clone(), Rc::clone(&own)));
+                own
+            }
+        }
     }
 
     /// The 公开时限 cell parsed (`parse_time_limit`).

@@ -72,7 +72,7 @@ fn validate_entry_with(catalog: &Catalog, index: usize, memo: &mut Memo) -> Vec<
     basis::check_content(&at, memo, &mut out);
     levels::check(&at, &catalog.meta.level, &mut out);
     privacy::check(&at, &mut out);
-    names::check(&at, &catalog.meta, &mut out);
+    names::check(&at, &catalog.meta, memo, &mut out);
     out
 }
 

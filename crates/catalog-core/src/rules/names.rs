@@ -1,11 +1,12 @@
 //! Another government's names left in a catalog (`entry.other-government`): see [`crate::names`].
 
 use super::At;
+use super::memo::Memo;
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::model::Meta;
-use crate::names::{self, Name, Own};
+use crate::names::{self, Name};
 
-pub(super) fn check(at: &At, meta: &Meta, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(at: &At, meta: &Meta, memo: &mut Memo, out: &mut Vec<Diagnostic>) {
     let e = at.entry;
     let found: [(&'static str, Vec<Name>); 3] = [
         ("subject", names::in_subject(&e.subject)),
@@ -24,8 +25,8 @@ pub(super) fn check(at: &At, meta: &Meta, out: &mut Vec<Diagnostic>) {
     if found.iter().all(|(_, n)| n.is_empty()) {
         return;
     }
-    // Most entries name no government: the catalog's own names are read only for those that do.
-    let own = Own::new(meta);
+    // Most entries name no government: the catalog's own names are read only for those that do, once per catalog.
+    let own = memo.own(meta);
     let seeded = names::seeded();
     for (field, list) in found {
         for name in list.iter().filter(|n| own.is_foreign(n, seeded)) {
